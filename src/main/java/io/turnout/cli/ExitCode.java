@@ -1,0 +1,11 @@
+package io.turnout.cli;
+
+/** The CLI's exit codes; scripts depend on them, so they never change meaning. */
+public final class ExitCode {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private ExitCode() {
+    }
+}
