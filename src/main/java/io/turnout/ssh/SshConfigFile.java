@@ -70,13 +70,9 @@ public final class SshConfigFile {
     public SshHostConfig resolve(String alias) {
         Map<String, List<String>> first = new HashMap<>();
         List<String> identityFiles = new ArrayList<>();
-        String source = null;
         for (Directive d : directives) {
             if (!d.block().matches(alias)) {
                 continue;
-            }
-            if (source == null && d.block().source() != null) {
-                source = d.block().source();
             }
             if (d.keyword().equals("identityfile")) {
                 identityFiles.addAll(d.args());
@@ -84,9 +80,10 @@ public final class SshConfigFile {
                 first.putIfAbsent(d.keyword(), d.args());
             }
         }
-        if (source == null) {
-            source = blocks.stream().filter(b -> b.matches(alias)).map(Block::source).findFirst().orElse(null);
-        }
+        // the block naming the alias itself, else the first pattern block that matched
+        String source = blocks.stream().filter(b -> b.matches(alias) && b.patterns().stream().anyMatch(alias::equalsIgnoreCase))
+                .map(Block::source).findFirst()
+                .or(() -> blocks.stream().filter(b -> b.matches(alias)).map(Block::source).findFirst()).orElse(null);
         String hostName = one(first, "hostname").map(h -> h.replace("%h", alias).replace("%%", "%")).orElse(alias);
         String user = one(first, "user").orElse(localUser);
         int port = one(first, "port").map(p -> parseInt(p, "Port", alias)).orElse(22);
