@@ -2,6 +2,8 @@ package io.turnout.cli;
 
 import io.turnout.connect.HostCatalog;
 import io.turnout.connect.HostConnector;
+import io.turnout.ssh.HostKeyPrompt;
+import io.turnout.ssh.SecretPrompt;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +17,8 @@ public interface CliServices {
     /** @param sshConfig an explicit ssh_config (like {@code ssh -F}), or null for ~/.ssh/config */
     HostCatalog catalog(Path sshConfig);
 
-    /** @param interactive whether prompts (host key, passphrase) may ask on the terminal */
-    HostConnector connector(Path sshConfig, boolean interactive);
+    /** A connector whose SSH sessions ask these prompts (terminal ones in the CLI, dialogs in the GUI). */
+    HostConnector connector(Path sshConfig, HostKeyPrompt hostKeys, SecretPrompt secrets);
 
     /** Opens the desktop console and returns when its window closes. */
     int openGui(Path sshConfig, List<String> hosts);

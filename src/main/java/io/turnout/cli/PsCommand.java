@@ -38,7 +38,8 @@ final class PsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<ContainerRow> rows;
-        try (DockerHost docker = root.services().connector(root.sshConfig(), Terminal.interactive()).open(host)) {
+        try (DockerHost docker = root.services().connector(root.sshConfig(),
+                TerminalPrompts.hostKeys(Terminal.interactive()), TerminalPrompts.passphrases(Terminal.interactive())).open(host)) {
             rows = docker.list(all).stream()
                     .sorted(Comparator.comparing((ContainerRow r) -> r.stack() == null ? "~" : r.stack())
                             .thenComparing(r -> r.service() == null ? "" : r.service())

@@ -79,7 +79,7 @@ class CliContractTest {
                 return () -> List.of(new ConnectionProfile("prod", "ssh://prod", "10.1.2.3", "deploy", 2222,
                         List.of("~/.ssh/id_ed25519"), "bastion", "ssh-config:/home/x/.ssh/config:4"));
             }
-            @Override public HostConnector connector(Path sshConfig, boolean interactive) { return fail("not used"); }
+            @Override public HostConnector connector(Path sshConfig, io.turnout.ssh.HostKeyPrompt k, io.turnout.ssh.SecretPrompt p) { return fail("not used"); }
             @Override public int openGui(Path sshConfig, List<String> hosts) { return fail("not used"); }
             @Override public String prepareDemo(Path sshConfig) { return fail("not used"); }
         };
@@ -91,7 +91,7 @@ class CliContractTest {
     private static CliServices services(HostConnector connector) {
         return new CliServices() {
             @Override public HostCatalog catalog(Path sshConfig) { return List::of; }
-            @Override public HostConnector connector(Path sshConfig, boolean interactive) { return connector; }
+            @Override public HostConnector connector(Path sshConfig, io.turnout.ssh.HostKeyPrompt k, io.turnout.ssh.SecretPrompt p) { return connector; }
             @Override public int openGui(Path sshConfig, List<String> hosts) { return fail("not used"); }
             @Override public String prepareDemo(Path sshConfig) { return fail("not used"); }
         };

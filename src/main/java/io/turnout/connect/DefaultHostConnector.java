@@ -1,0 +1,85 @@
+package io.turnout.connect;
+
+import io.turnout.docker.DockerHost;
+import io.turnout.docker.DockerHostFactory;
+import io.turnout.profile.ConnectionProfile;
+import io.turnout.profile.ProfileStore;
+import io.turnout.ssh.SshConfigFile;
+import io.turnout.ssh.SshConnection;
+import io.turnout.ssh.SshException;
+import io.turnout.ssh.SshHostConfig;
+import io.turnout.ssh.SshOptions;
+import io.turnout.target.TargetException;
+import io.turnout.target.TargetUri;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Turns what the operator typed into a live {@link DockerHost}: {@code local}, a saved profile
+ * name, or a URI / ssh alias. For ssh:// targets it opens ONE SSH session and relays the remote
+ * engine's socket over it (ADR 0002).
+ */
+public final class DefaultHostConnector implements HostConnector {
+
+    private final DockerHostFactory docker;
+    private final SshConfigFile sshConfig;
+    private final SshOptions sshOptions;
+    private final ProfileStore profiles;
+
+    public DefaultHostConnector(DockerHostFactory docker, SshConfigFile sshConfig, SshOptions sshOptions, ProfileStore profiles) {
+        this.docker = docker;
+        this.sshConfig = sshConfig;
+        this.sshOptions = sshOptions;
+        this.profiles = profiles;
+    }
+
+    @Override
+    public DockerHost open(String hostSpec) {
+        if (hostSpec == null || hostSpec.isBlank()) {
+            throw new IllegalArgumentException("A host is required, e.g. ssh://user@host, an ssh alias, or 'local'.");
+        }
+        if (hostSpec.equals("local")) {
+            return docker.localDefault();
+        }
+        String text = profiles.load().stream().filter(p -> p.name().equals(hostSpec)).findFirst()
+                .map(ConnectionProfile::uri).orElse(hostSpec);
+        if (text.equals("local")) {
+            return docker.localDefault();
+        }
+        TargetUri target = TargetUri.parse(text);
+        return switch (target.scheme()) {
+            case UNIX, TCP -> docker.direct(target);
+            case SSH -> overSsh(target);
+        };
+    }
+
+    private DockerHost overSsh(TargetUri target) {
+        SshHostConfig cfg = sshConfig.resolve(target.host());
+        if (target.user() != null) {
+            cfg = cfg.withUser(target.user());
+        }
+        if (target.port() > 0) {
+            cfg = cfg.withPort(target.port());
+        }
+        SshConnection ssh;
+        try {
+            ssh = SshConnection.open(cfg, sshOptions);
+        } catch (SshException e) {
+            throw new TargetException(e.getMessage(), e);
+        }
+        try {
+            String socket = ssh.remoteDockerSocket(target.param("socket"));
+            Path relay = ssh.forwardUnixSocket(socket);
+            return new SshDockerHost(docker.viaRelay(target, relay, ssh.state()), ssh);
+        } catch (RuntimeException e) {
+            ssh.close();
+            throw e instanceof SshException ? new TargetException(e.getMessage(), e) : e;
+        }
+    }
+
+    /** For callers that want the SSH session of a host they opened (tunnels, SFTP). */
+    public static Optional<SshConnection> sshOf(DockerHost host) {
+        return host instanceof SshDockerHost s ? Optional.of(s.ssh()) : Optional.empty();
+    }
+}
