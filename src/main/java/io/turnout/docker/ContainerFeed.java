@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import io.turnout.feed.Feed;
+import io.turnout.feed.ValueFeed;
 import io.turnout.target.ConnectionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,9 +65,14 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
     private final CopyOnWriteArrayList<Consumer<? super ContainerSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final ContainerCache cache = new ContainerCache();
 
+    /** Where the event stream is: the UI may show "live" or "reconnecting" next to the table. */
+    public enum StreamState { STOPPED, CONNECTING, LIVE, WAITING_TO_RETRY }
+
+    private final ValueFeed<StreamState> streamState = new ValueFeed<>(StreamState.STOPPED);
     private volatile ContainerSnapshot current = ContainerSnapshot.EMPTY;
     private volatile Instant lastEventAt;
-    private volatile boolean live;
+    private volatile Duration lastEventLatency;
+    private volatile Thread feedThreadRef;
     private volatile String lastSince;
 
     // feed-thread state
@@ -83,8 +93,12 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
         this.mapper = mapper;
         this.settings = settings;
         this.name = name;
-        ScheduledThreadPoolExecutor ft = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().daemon().name("turnout-containers-" + name).factory());
+        ThreadFactory threads = Thread.ofPlatform().daemon().name("turnout-containers-" + name).factory();
+        ScheduledThreadPoolExecutor ft = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = threads.newThread(r);
+            feedThreadRef = t;
+            return t;
+        });
         ft.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ft.setRemoveOnCancelPolicy(true);
         this.feedThread = ft;
@@ -117,20 +131,35 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
         });
     }
 
+    /** Closes the stream; returns once done (the feed thread never blocks, so this is quick). */
     @Override
     public void stop() {
         if (feedThread.isShutdown()) {
             return;
         }
-        feedThread.execute(() -> {
-            running = false;
-            endStream();
-            cancelRetry();
-            if (connectionSubscription != null) {
-                connectionSubscription.close();
-                connectionSubscription = null;
-            }
-        });
+        if (Thread.currentThread() == feedThreadRef) {
+            halt(); // a listener stopping its own feed
+            return;
+        }
+        Future<?> done = feedThread.submit(this::halt);
+        try {
+            done.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("[{}] stop did not complete cleanly: {}", name, e.toString());
+        }
+    }
+
+    private void halt() {
+        running = false;
+        endStream();
+        streamState.publish(StreamState.STOPPED);
+        cancelRetry();
+        if (connectionSubscription != null) {
+            connectionSubscription.close();
+            connectionSubscription = null;
+        }
     }
 
     @Override
@@ -145,9 +174,22 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
         return lastEventAt;
     }
 
+    /** The event stream's state, pushed on the feed thread. */
+    public Feed<StreamState> streamState() {
+        return streamState;
+    }
+
     /** True while the event stream is open and Docker has accepted it. */
     public boolean live() {
-        return live;
+        return streamState.current() == StreamState.LIVE;
+    }
+
+    /**
+     * For the newest snapshot: how long after Docker stamped the newest event it was published
+     * (includes clock skew between engine and workstation; exact for local engines).
+     */
+    public Duration lastEventLatency() {
+        return lastEventLatency;
     }
 
     /** The {@code since=} the stream was last (re)opened with; null when it started from "now". */
@@ -182,6 +224,7 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
         Instant since = lastEventAt;
         lastSince = since == null ? null : DockerTime.sinceParam(since);
         LOG.debug("[{}] opening event stream since={}", name, lastSince);
+        streamState.publish(StreamState.CONNECTING);
         try {
             stream = EventStream.open(streaming, since, new EventStream.Listener() {
                 @Override
@@ -204,7 +247,7 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
             return;
         }
         feedThread.schedule(() -> {
-            if (myEpoch == epoch && running && !live) {
+            if (myEpoch == epoch && running && !live()) {
                 LOG.warn("[{}] event stream did not start within {}", name, settings.startTimeout());
                 streamEnded(myEpoch, new IllegalStateException("event stream start timed out"));
             }
@@ -215,7 +258,7 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
         if (myEpoch != epoch || !running) {
             return;
         }
-        live = true;
+        streamState.publish(StreamState.LIVE);
         attempt = 0;
         resync(myEpoch);
     }
@@ -232,7 +275,6 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
 
     private void endStream() {
         epoch++;
-        live = false;
         if (stream != null) {
             stream.close();
             stream = null;
@@ -243,6 +285,7 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
         if (!running || retry != null) {
             return;
         }
+        streamState.publish(StreamState.WAITING_TO_RETRY);
         if (attempt >= settings.maxAttempts()) {
             LOG.warn("[{}] gave up reconnecting after {} attempts; waiting for the connection to recover", name, attempt);
             return;
@@ -368,6 +411,9 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
         ContainerSnapshot next = new ContainerSnapshot(current.seq() + 1, Instant.now(),
                 lastEventAt == null ? Instant.EPOCH : lastEventAt, cache.sortedRows());
         current = next;
+        if (lastEventAt != null) {
+            lastEventLatency = Duration.between(lastEventAt, next.takenAt());
+        }
         for (Consumer<? super ContainerSnapshot> l : listeners) {
             try {
                 l.accept(next);
