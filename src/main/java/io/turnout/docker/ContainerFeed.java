@@ -1,8 +1,6 @@
 package io.turnout.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import io.turnout.feed.Feed;
 import io.turnout.feed.ValueFeed;
@@ -12,23 +10,16 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -54,14 +45,12 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
         }
     }
 
-    private final DockerClient api;
     private final DockerClient streaming;
     private final Feed<ConnectionState> connection;
-    private final ContainerMapper mapper;
     private final Settings settings;
     private final String name;
     private final ScheduledExecutorService feedThread;
-    private final ExecutorService inspectPool;
+    private final ContainerInspector inspector;
     private final CopyOnWriteArrayList<Consumer<? super ContainerSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final ContainerCache cache = new ContainerCache();
 
@@ -87,10 +76,8 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
 
     public ContainerFeed(DockerClient api, DockerClient streaming, Feed<ConnectionState> connection,
                          ContainerMapper mapper, Settings settings, String name) {
-        this.api = api;
         this.streaming = streaming;
         this.connection = connection;
-        this.mapper = mapper;
         this.settings = settings;
         this.name = name;
         ThreadFactory threads = Thread.ofPlatform().daemon().name("turnout-containers-" + name).factory();
@@ -102,8 +89,7 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
         ft.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ft.setRemoveOnCancelPolicy(true);
         this.feedThread = ft;
-        this.inspectPool = Executors.newFixedThreadPool(settings.inspectThreads(),
-                Thread.ofPlatform().daemon().name("turnout-inspect-" + name + "-", 0).factory());
+        this.inspector = new ContainerInspector(api, mapper, settings.inspectThreads(), name);
     }
 
     @Override
@@ -166,7 +152,7 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
     public void close() {
         stop();
         feedThread.shutdown();
-        inspectPool.shutdownNow();
+        inspector.close();
     }
 
     /** The Docker time of the newest event applied, or null before the first. */
@@ -349,7 +335,7 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
             return;
         }
         long generation = cache.touch(id);
-        CompletableFuture.supplyAsync(() -> inspectRow(id), inspectPool).whenCompleteAsync((row, err) -> {
+        inspector.row(id).whenCompleteAsync((row, err) -> {
             if (err != null) {
                 LOG.debug("[{}] inspect {} after {} failed: {}", name, id, EventStream.action(event), err.toString());
             } else if (cache.applyInspect(id, generation, row.orElse(null))) {
@@ -360,42 +346,18 @@ public final class ContainerFeed implements Feed<ContainerSnapshot> {
 
     private void resync(long myEpoch) {
         long mark = cache.beginResync();
-        long t0 = System.nanoTime();
-        CompletableFuture.supplyAsync(() -> api.listContainersCmd().withShowAll(true).exec(), inspectPool)
-                .thenCompose(list -> {
-                    long listed = System.nanoTime();
-                    List<CompletableFuture<Optional<ContainerRow>>> inspects = list.stream()
-                            .map(Container::getId)
-                            .map(id -> CompletableFuture.supplyAsync(() -> inspectRow(id), inspectPool))
-                            .toList();
-                    return CompletableFuture.allOf(inspects.toArray(CompletableFuture[]::new)).thenApply(v -> {
-                        Map<String, ContainerRow> fresh = new HashMap<>();
-                        inspects.forEach(f -> f.join().ifPresent(r -> fresh.put(r.id(), r)));
-                        LOG.info("[{}] resync: {} containers, list {} ms, inspect {} ms ({} threads)", name, fresh.size(),
-                                (listed - t0) / 1_000_000, (System.nanoTime() - listed) / 1_000_000, settings.inspectThreads());
-                        return fresh;
-                    });
-                })
-                .whenCompleteAsync((fresh, err) -> {
-                    if (myEpoch != epoch || !running) {
-                        return;
-                    }
-                    if (err != null) {
-                        LOG.warn("[{}] resync failed: {}", name, err.toString());
-                        endStream();
-                        scheduleRetry();
-                    } else if (cache.applyResync(mark, fresh) || current.seq() == 0) {
-                        schedulePublish();
-                    }
-                }, feedThread);
-    }
-
-    private Optional<ContainerRow> inspectRow(String id) {
-        try {
-            return Optional.of(mapper.fromInspect(api.inspectContainerCmd(id).exec()));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
+        inspector.all().whenCompleteAsync((fresh, err) -> {
+            if (myEpoch != epoch || !running) {
+                return;
+            }
+            if (err != null) {
+                LOG.warn("[{}] resync failed: {}", name, err.toString());
+                endStream();
+                scheduleRetry();
+            } else if (cache.applyResync(mark, fresh) || current.seq() == 0) {
+                schedulePublish();
+            }
+        }, feedThread);
     }
 
     private void schedulePublish() {
