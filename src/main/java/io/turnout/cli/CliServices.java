@@ -23,6 +23,9 @@ public interface CliServices {
     /** Opens the desktop console and returns when its window closes. */
     int openGui(Path sshConfig, List<String> hosts);
 
-    /** Creates (or refreshes) the demo stack and returns the host it runs on. */
-    String prepareDemo(Path sshConfig);
+    /** Creates (or refreshes) the demo stack and returns where it runs. */
+    DemoTarget prepareDemo(Path sshConfig);
+
+    /** The demo's host spec and the ssh_config that resolves it (null for the user's own). */
+    record DemoTarget(String host, Path sshConfig) { }
 }

@@ -23,12 +23,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String host = root.services().prepareDemo(root.sshConfig());
+        CliServices.DemoTarget demo = root.services().prepareDemo(root.sshConfig());
         if (noGui) {
-            spec.commandLine().getOut().println(host);
+            spec.commandLine().getOut().println(demo.host());
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }
-        return root.services().openGui(root.sshConfig(), List.of(host));
+        return root.services().openGui(demo.sshConfig(), List.of(demo.host()));
     }
 }

@@ -2,6 +2,7 @@ package io.turnout.connect;
 
 import io.turnout.docker.DockerHost;
 import io.turnout.docker.DockerHostFactory;
+import io.turnout.docker.EngineDockerHost;
 import io.turnout.profile.ConnectionProfile;
 import io.turnout.profile.ProfileStore;
 import io.turnout.ssh.SshConfigFile;
@@ -76,6 +77,15 @@ public final class DefaultHostConnector implements HostConnector {
             ssh.close();
             throw e instanceof SshException ? new TargetException(e.getMessage(), e) : e;
         }
+    }
+
+    /** The docker-java engine behind a host opened here, for engine code that drives Docker directly. */
+    public static EngineDockerHost engineOf(DockerHost host) {
+        return switch (host) {
+            case EngineDockerHost e -> e;
+            case SshDockerHost s -> s.engine();
+            default -> throw new IllegalArgumentException("Not a Docker engine host: " + host.target());
+        };
     }
 
     /** For callers that want the SSH session of a host they opened (tunnels, SFTP). */

@@ -4,6 +4,7 @@ import io.turnout.docker.ContainerDetails;
 import io.turnout.docker.ContainerRow;
 import io.turnout.docker.ContainerSnapshot;
 import io.turnout.docker.DockerHost;
+import io.turnout.docker.EngineDockerHost;
 import io.turnout.docker.LogLine;
 import io.turnout.feed.Feed;
 import io.turnout.ssh.SshConnection;
@@ -16,16 +17,20 @@ import java.util.function.Consumer;
 /** A Docker engine reached through an SSH session it owns: closing it closes the session too. */
 final class SshDockerHost implements DockerHost {
 
-    private final DockerHost engine;
+    private final EngineDockerHost engine;
     private final SshConnection ssh;
 
-    SshDockerHost(DockerHost engine, SshConnection ssh) {
+    SshDockerHost(EngineDockerHost engine, SshConnection ssh) {
         this.engine = engine;
         this.ssh = ssh;
     }
 
     SshConnection ssh() {
         return ssh;
+    }
+
+    EngineDockerHost engine() {
+        return engine;
     }
 
     @Override public TargetUri target() { return engine.target(); }

@@ -37,6 +37,11 @@ public final class EngineDockerHost implements DockerHost {
                 target.label());
     }
 
+    /** The engine's API client, for engine code (stacks, plans) that drives Docker directly. */
+    public com.github.dockerjava.api.DockerClient api() {
+        return clients.api();
+    }
+
     @Override
     public TargetUri target() {
         return target;

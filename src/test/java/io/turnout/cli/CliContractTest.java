@@ -81,7 +81,7 @@ class CliContractTest {
             }
             @Override public HostConnector connector(Path sshConfig, io.turnout.ssh.HostKeyPrompt k, io.turnout.ssh.SecretPrompt p) { return fail("not used"); }
             @Override public int openGui(Path sshConfig, List<String> hosts) { return fail("not used"); }
-            @Override public String prepareDemo(Path sshConfig) { return fail("not used"); }
+            @Override public DemoTarget prepareDemo(Path sshConfig) { return fail("not used"); }
         };
         assertThat(run(s, "hosts", "--json")).isZero();
         assertThat(out.toString()).contains("\"name\" : \"prod\"", "\"hostName\" : \"10.1.2.3\"", "\"user\" : \"deploy\"",
@@ -93,7 +93,7 @@ class CliContractTest {
             @Override public HostCatalog catalog(Path sshConfig) { return List::of; }
             @Override public HostConnector connector(Path sshConfig, io.turnout.ssh.HostKeyPrompt k, io.turnout.ssh.SecretPrompt p) { return connector; }
             @Override public int openGui(Path sshConfig, List<String> hosts) { return fail("not used"); }
-            @Override public String prepareDemo(Path sshConfig) { return fail("not used"); }
+            @Override public DemoTarget prepareDemo(Path sshConfig) { return fail("not used"); }
         };
     }
 

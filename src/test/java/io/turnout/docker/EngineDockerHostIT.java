@@ -2,7 +2,9 @@ package io.turnout.docker;
 
 import io.turnout.target.ConnectionState;
 import io.turnout.target.TargetUri;
+import io.turnout.testing.FeedWait;
 import io.turnout.testing.Sandbox;
+import io.turnout.testing.SandboxContainers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

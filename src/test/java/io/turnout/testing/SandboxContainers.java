@@ -1,4 +1,4 @@
-package io.turnout.docker;
+package io.turnout.testing;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -18,23 +18,23 @@ import java.util.concurrent.TimeUnit;
  * and removes them all in {@link #close()}. Out-of-band starts use the docker CLI, exactly as an
  * operator on the host would.
  */
-final class SandboxContainers implements AutoCloseable {
+public final class SandboxContainers implements AutoCloseable {
 
-    static final String TEST_LABEL = "io.turnout.test";
+    public static final String TEST_LABEL = "io.turnout.test";
 
     private final DockerClient admin;
     private final String run = "it-" + UUID.randomUUID().toString().substring(0, 8);
 
-    SandboxContainers(DockerClient admin) {
+    public SandboxContainers(DockerClient admin) {
         this.admin = admin;
     }
 
-    String runLabel() {
+    public String runLabel() {
         return run;
     }
 
     /** {@code docker -H <sandbox> run -d --label io.turnout.test=<run> ARGS... IMAGE}; returns the id. */
-    String cliRun(String image, String... args) {
+    public String cliRun(String image, String... args) {
         List<String> cmd = new ArrayList<>(List.of("docker", "-H", Sandbox.dockerHost(), "run", "-d",
                 "--label", TEST_LABEL + "=" + run));
         cmd.addAll(List.of(args));
@@ -42,12 +42,12 @@ final class SandboxContainers implements AutoCloseable {
         return cli(cmd).strip();
     }
 
-    void cliRemove(String id) {
+    public void cliRemove(String id) {
         cli(List.of("docker", "-H", Sandbox.dockerHost(), "rm", "-f", id));
     }
 
     /** Runs {@code /app --probe PATH} inside the container (a real HTTP request to the app). */
-    String probe(String id, String path) throws InterruptedException {
+    public String probe(String id, String path) throws InterruptedException {
         String exec = admin.execCreateCmd(id).withCmd("/app", "--probe", path).withAttachStdout(true)
                 .withAttachStderr(true).exec().getId();
         StringBuilder out = new StringBuilder();

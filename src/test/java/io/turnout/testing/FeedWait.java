@@ -1,4 +1,4 @@
-package io.turnout.docker;
+package io.turnout.testing;
 
 import io.turnout.feed.Feed;
 
@@ -10,12 +10,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /** Waits for a feed value that satisfies a condition, without polling or sleeping. */
-final class FeedWait {
+public final class FeedWait {
 
     private FeedWait() {
     }
 
-    static <S> S until(Feed<S> feed, Duration deadline, String what, Predicate<? super S> condition) {
+    public static <S> S until(Feed<S> feed, Duration deadline, String what, Predicate<? super S> condition) {
         CompletableFuture<S> hit = new CompletableFuture<>();
         Feed.Subscription subscription = feed.subscribe(s -> {
             if (condition.test(s)) {

@@ -1,0 +1,69 @@
+package io.turnout.app;
+
+import io.turnout.cli.CliServices;
+import io.turnout.connect.DefaultHostCatalog;
+import io.turnout.connect.DefaultHostConnector;
+import io.turnout.connect.HostCatalog;
+import io.turnout.connect.HostConnector;
+import io.turnout.docker.DockerClients;
+import io.turnout.docker.DockerContexts;
+import io.turnout.docker.DockerHostFactory;
+import io.turnout.profile.ProfileStore;
+import io.turnout.ssh.HostKeyPrompt;
+import io.turnout.ssh.SecretPrompt;
+import io.turnout.ssh.SshConfigFile;
+import io.turnout.ssh.SshOptions;
+import io.turnout.target.TargetUri;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The composition root's engine half: builds engine objects by hand, for the CLI and the GUI. */
+final class AppServices implements CliServices {
+
+    private final AppDirs dirs;
+    private final Map<String, String> env;
+    private final Path home;
+
+    AppServices(AppDirs dirs, Map<String, String> env, Path home) {
+        this.dirs = dirs;
+        this.env = env;
+        this.home = home;
+    }
+
+    ProfileStore profiles() {
+        return new ProfileStore(dirs.config());
+    }
+
+    static SshConfigFile sshConfigFile(Path explicit) {
+        return explicit != null ? SshConfigFile.explicit(explicit) : SshConfigFile.defaults();
+    }
+
+    Path localSocket() {
+        TargetUri local = DockerClients.withDefaults().localDefaultTarget();
+        return local.scheme() == TargetUri.Scheme.UNIX ? Path.of(local.path()) : Path.of(DockerClients.DEFAULT_SOCKET);
+    }
+
+    @Override
+    public HostCatalog catalog(Path sshConfig) {
+        return new DefaultHostCatalog(profiles(), sshConfigFile(sshConfig),
+                new DockerContexts(home.resolve(".docker"), env.get("DOCKER_CONTEXT")), localSocket());
+    }
+
+    @Override
+    public HostConnector connector(Path sshConfig, HostKeyPrompt hostKeys, SecretPrompt secrets) {
+        SshConfigFile cfg = sshConfigFile(sshConfig);
+        return new DefaultHostConnector(DockerHostFactory.withDefaults(), cfg, SshOptions.defaults(cfg, hostKeys, secrets), profiles());
+    }
+
+    @Override
+    public int openGui(Path sshConfig, List<String> hosts) {
+        return new GuiLauncher(this, sshConfig).run(hosts);
+    }
+
+    @Override
+    public DemoTarget prepareDemo(Path sshConfig) {
+        return new DemoSetup(this, env).prepare(sshConfig);
+    }
+}
