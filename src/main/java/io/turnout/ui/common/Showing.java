@@ -1,0 +1,30 @@
+package io.turnout.ui.common;
+
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Window;
+
+/**
+ * Whether a node is actually on screen: it and every ancestor are visible and its window is
+ * showing. A TabPane hides unselected tabs' content this way, so a feed bound to this stops when
+ * its tab is not the selected one.
+ */
+public final class Showing {
+
+    private static final ObservableValue<Boolean> NO = new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();
+
+    private Showing() {
+    }
+
+    public static ObservableValue<Boolean> of(Node node) {
+        return node.visibleProperty().flatMap(visible -> !visible ? NO
+                : node.parentProperty().flatMap(parent -> parent == null ? windowShowing(node) : of(parent))
+                        .orElse(false));
+    }
+
+    private static ObservableValue<Boolean> windowShowing(Node node) {
+        return node.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+    }
+}
