@@ -3,8 +3,11 @@ package io.turnout.ui.common;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Window;
+
+import java.util.Optional;
 
 /**
  * Whether a node is actually on screen: it and every ancestor are visible and its window is
@@ -19,9 +22,10 @@ public final class Showing {
     }
 
     public static ObservableValue<Boolean> of(Node node) {
+        // Fluent bindings skip their mapper for null values, so wrap the parent in an Optional first.
+        ObservableValue<Optional<Parent>> parent = node.parentProperty().map(Optional::of).orElse(Optional.empty());
         return node.visibleProperty().flatMap(visible -> !visible ? NO
-                : node.parentProperty().flatMap(parent -> parent == null ? windowShowing(node) : of(parent))
-                        .orElse(false));
+                : parent.flatMap(p -> p.isPresent() ? of(p.get()) : windowShowing(node)));
     }
 
     private static ObservableValue<Boolean> windowShowing(Node node) {

@@ -49,6 +49,18 @@ final class ContainerCells {
         };
     }
 
+    /** "127.0.0.1:8080→80", "5432": compact, protocol only when not tcp. */
+    static String ports(ContainerRow r) {
+        return String.join(", ", r.ports().stream().map(p -> {
+            String inner = p.containerPort() + ("tcp".equals(p.protocol()) ? "" : "/" + p.protocol());
+            if (p.hostPort() <= 0) {
+                return inner;
+            }
+            String ip = p.hostIp() == null || p.hostIp().isEmpty() || p.hostIp().equals("0.0.0.0") ? "" : p.hostIp() + ":";
+            return ip + p.hostPort() + "→" + inner;
+        }).toList());
+    }
+
     static TreeTableCell<ContainersNode, Health> healthBadge() {
         return new BadgeCell<>(h -> switch (h) {
             case HEALTHY -> UiStyles.HEALTH_HEALTHY;

@@ -79,9 +79,10 @@ public final class ContainersController {
         colorColumn.setCellValueFactory(ContainerCells.value(ContainerRow::color, g -> null));
         colorColumn.setCellFactory(c -> ContainerCells.colorChip());
         uptimeColumn.setCellValueFactory(ContainerCells.uptime());
-        portsColumn.setCellValueFactory(ContainerCells.value(r -> String.join(", ", r.ports().stream().map(Object::toString).toList()), g -> ""));
+        portsColumn.setCellValueFactory(ContainerCells.value(ContainerCells::ports, g -> ""));
         restartsColumn.setCellValueFactory(ContainerCells.value(ContainerRow::restartCount, g -> null));
         table.setRowFactory(t -> ContainerCells.row());
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
 
         table.setRoot(new TreeItem<>(new ContainersNode.Group("root", "", "")));
         table.getSelectionModel().selectedItemProperty().subscribe(item ->
@@ -121,6 +122,13 @@ public final class ContainersController {
         filter.selectAll();
     }
 
+    public void focusTable() {
+        table.requestFocus();
+        if (table.getSelectionModel().isEmpty() && table.getExpandedItemCount() > 0) {
+            table.getSelectionModel().select(0);
+        }
+    }
+
     /** Selects and reveals a container by id (e.g. the remembered last selection); false if absent. */
     public boolean select(String containerId) {
         TreeItem<ContainersNode> item = leaves.get(containerId);
@@ -133,6 +141,8 @@ public final class ContainersController {
     }
 
     private void rebuild() {
+        var before = table.getSelectionModel().getSelectedItem();
+        String selectedKey = before == null || before.getValue() == null ? null : before.getValue().key();
         var groups = vm.groups();
         List<ContainersNode> stackNodes = new ArrayList<>();
         groups.forEach(s -> stackNodes.add(new ContainersNode.Group("stack:" + s.name(), s.name(), ContainersViewModel.summary(s.all()))));
@@ -151,6 +161,12 @@ public final class ContainersController {
                 TreeSync.sync(serviceItem, service.members(), ContainersNode::key)
                         .forEach((k, v) -> leaves.put((String) k, v));
             }
+        }
+        var after = table.getSelectionModel().getSelectedItem();
+        boolean stale = after != null && after.getValue() instanceof ContainerItem c && !leaves.containsKey(c.id());
+        if (stale || selectedKey != null && (after == null || !selectedKey.equals(after.getValue().key()))) {
+            // The selected container is gone: deselect rather than let selection slide onto a neighbour.
+            table.getSelectionModel().clearSelection();
         }
         int all = vm.items().size();
         int shown = leaves.size();

@@ -43,6 +43,8 @@ public final class DetailController {
     @FXML private TableColumn<HealthProbe, Number> healthExit;
     @FXML private TableColumn<HealthProbe, String> healthOutput;
     @FXML private LogTailController logsController;
+    @FXML private javafx.scene.control.TabPane tabs;
+    @FXML private javafx.scene.control.Tab logsTab;
 
     public DetailController(DetailViewModel vm) {
         this.vm = vm;
@@ -85,6 +87,10 @@ public final class DetailController {
             value.setWrapText(true);
             facts.addRow(rowIndex++, name, value);
         }
+    }
+
+    public void showLogs() {
+        tabs.getSelectionModel().select(logsTab);
     }
 
     public LogTailController logs() {
