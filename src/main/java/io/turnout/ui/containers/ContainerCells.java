@@ -1,0 +1,109 @@
+package io.turnout.ui.containers;
+
+import atlantafx.base.theme.Styles;
+import io.turnout.docker.ContainerRow;
+import io.turnout.docker.Health;
+import io.turnout.ui.common.UiStyles;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.util.Callback;
+
+import java.util.function.Function;
+
+/** Cell value and cell factories for the containers tree table: badges, chips and group rows. */
+final class ContainerCells {
+
+    private static final PseudoClass GROUP = PseudoClass.getPseudoClass(UiStyles.GROUP_ROW);
+
+    private ContainerCells() {
+    }
+
+    /** A column showing {@code forRow} of a container and {@code forGroup} of a stack/service heading. */
+    static <V> Callback<TreeTableColumn.CellDataFeatures<ContainersNode, V>, ObservableValue<V>> value(
+            Function<ContainerRow, V> forRow, Function<ContainersNode.Group, V> forGroup) {
+        return p -> switch (p.getValue().getValue()) {
+            case ContainerItem item -> item.rowProperty().map(forRow);
+            case ContainersNode.Group group -> new ReadOnlyObjectWrapper<>(forGroup.apply(group));
+            case null -> new ReadOnlyObjectWrapper<>();
+        };
+    }
+
+    static Callback<TreeTableColumn.CellDataFeatures<ContainersNode, String>, ObservableValue<String>> uptime() {
+        return p -> p.getValue().getValue() instanceof ContainerItem item ? item.uptimeProperty() : new ReadOnlyObjectWrapper<>("");
+    }
+
+    /** Headings render bold and span their summary into the state column. */
+    static TreeTableRow<ContainersNode> row() {
+        return new TreeTableRow<>() {
+            @Override
+            protected void updateItem(ContainersNode item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(GROUP, !empty && item instanceof ContainersNode.Group);
+            }
+        };
+    }
+
+    /** "127.0.0.1:8080→80", "5432": compact, protocol only when not tcp. */
+    static String ports(ContainerRow r) {
+        return String.join(", ", r.ports().stream().map(p -> {
+            String inner = p.containerPort() + ("tcp".equals(p.protocol()) ? "" : "/" + p.protocol());
+            if (p.hostPort() <= 0) {
+                return inner;
+            }
+            String ip = p.hostIp() == null || p.hostIp().isEmpty() || p.hostIp().equals("0.0.0.0") ? "" : p.hostIp() + ":";
+            return ip + p.hostPort() + "→" + inner;
+        }).toList());
+    }
+
+    static TreeTableCell<ContainersNode, Health> healthBadge() {
+        return new BadgeCell<>(h -> switch (h) {
+            case HEALTHY -> UiStyles.HEALTH_HEALTHY;
+            case STARTING -> UiStyles.HEALTH_STARTING;
+            case UNHEALTHY -> UiStyles.HEALTH_UNHEALTHY;
+            case NONE -> null;
+        }, h -> h == Health.NONE ? "no check" : h.name().toLowerCase());
+    }
+
+    static TreeTableCell<ContainersNode, String> colorChip() {
+        return new BadgeCell<>(c -> switch (c) {
+            case "blue" -> UiStyles.COLOR_BLUE;
+            case "green" -> UiStyles.COLOR_GREEN;
+            default -> null;
+        }, c -> c);
+    }
+
+    /** A cell showing a small rounded label; values without a style render as muted text. */
+    private static final class BadgeCell<V> extends TreeTableCell<ContainersNode, V> {
+        private final Function<V, String> style;
+        private final Function<V, String> text;
+        private final Label badge = new Label();
+
+        BadgeCell(Function<V, String> style, Function<V, String> text) {
+            this.style = style;
+            this.text = text;
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(V value, boolean empty) {
+            super.updateItem(value, empty);
+            if (empty || value == null) {
+                setGraphic(null);
+                return;
+            }
+            String cls = style.apply(value);
+            badge.setText(text.apply(value));
+            badge.getStyleClass().setAll("label", cls == null ? Styles.TEXT_MUTED : UiStyles.BADGE);
+            if (cls != null) {
+                badge.getStyleClass().add(cls);
+            }
+            setGraphic(badge);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.turnout.ui.shell;
+
+import io.turnout.docker.ContainerRow;
+import io.turnout.docker.ContainerSnapshot;
+import io.turnout.docker.DockerHost;
+import io.turnout.feed.Feed;
+import io.turnout.ui.common.FxmlLoaderFactory;
+import io.turnout.ui.common.Icons;
+import io.turnout.ui.common.TaskRunner;
+import io.turnout.ui.containers.ContainersController;
+import io.turnout.ui.containers.ContainersViewModel;
+import io.turnout.ui.detail.DetailController;
+import io.turnout.ui.detail.DetailViewModel;
+import io.turnout.ui.detail.LogTailController;
+import io.turnout.ui.detail.LogTailViewModel;
+import javafx.application.Platform;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Opens and finds the centre tabs: a host overview per target, a filtered view per stack, a detail tab per container. */
+public final class Navigator {
+
+    private final List<DockerHost> hosts;
+    private final List<? extends Feed<ContainerSnapshot>> feeds;
+    private final TaskRunner runner;
+    private final Supplier<Instant> clock;
+    private TabPane tabs;
+
+    public Navigator(List<DockerHost> hosts, List<? extends Feed<ContainerSnapshot>> feeds, TaskRunner runner, Supplier<Instant> clock) {
+        this.hosts = hosts;
+        this.feeds = feeds;
+        this.runner = runner;
+        this.clock = clock;
+    }
+
+    void attach(TabPane tabPane) {
+        this.tabs = tabPane;
+    }
+
+    public Window window() {
+        return tabs.getScene() == null ? null : tabs.getScene().getWindow();
+    }
+
+    public void openTarget(int host) {
+        openContainers("host:" + hosts.get(host).target(), hosts.get(host).target().label(), host, "");
+    }
+
+    public void openStack(int host, String stack) {
+        openContainers("stack:" + hosts.get(host).target() + "/" + stack, stack + " · " + hosts.get(host).target().label(), host, stack);
+    }
+
+    private void openContainers(String key, String title, int host, String filter) {
+        if (select(key)) {
+            return;
+        }
+        ContainersViewModel vm = new ContainersViewModel(clock);
+        vm.filterProperty().set(filter);
+        var view = new FxmlLoaderFactory(Map.of(ContainersController.class,
+                () -> new ContainersController(vm, feeds.get(host), row -> openContainer(host, row, false))))
+                .load(ContainersController.class, "ContainersView.fxml", ContainersController.class);
+        add(key, title, Feather.SERVER, view.root(), view.controller());
+    }
+
+    public void openContainer(int host, ContainerRow row, boolean logs) {
+        String key = "container:" + row.id();
+        if (!select(key)) {
+            DockerHost h = hosts.get(host);
+            var view = new FxmlLoaderFactory(Map.of(
+                    DetailController.class, () -> new DetailController(new DetailViewModel(runner, h::inspect, row.id())),
+                    LogTailController.class, () -> new LogTailController(new LogTailViewModel(h::logs, runner,
+                            Platform::runLater, row.id(), LogTailViewModel.DEFAULT_CAPACITY))))
+                    .load(DetailController.class, "DetailView.fxml", DetailController.class);
+            add(key, row.name(), Feather.BOX, view.root(), view.controller());
+        }
+        if (logs && tabs.getSelectionModel().getSelectedItem().getUserData() instanceof DetailController d) {
+            d.showLogs();
+        }
+    }
+
+    private void add(String key, String title, Feather icon, javafx.scene.Parent content, Object controller) {
+        Tab tab = new Tab(title, content);
+        tab.setId(key);
+        tab.setGraphic(Icons.of(icon));
+        tab.setUserData(controller);
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    private boolean select(String key) {
+        for (Tab t : tabs.getTabs()) {
+            if (key.equals(t.getId())) {
+                tabs.getSelectionModel().select(t);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ctrl+F: the filter of the selected containers tab, or the log search of a detail tab. */
+    public void focusFilter() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null && tab.getUserData() instanceof ContainersController c) {
+            c.focusFilter();
+        } else if (tab != null && tab.getUserData() instanceof DetailController d) {
+            d.showLogs();
+            d.logs().focusSearch();
+        }
+    }
+
+    public void closeSelectedTab() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null) {
+            tabs.getTabs().remove(tab);
+        }
+    }
+
+    public void focusTabs() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        (tab != null && tab.getContent() != null ? tab.getContent() : tabs).requestFocus();
+        if (tab != null && tab.getUserData() instanceof ContainersController c) {
+            c.focusTable();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.turnout.ui.shell;
+
+import io.turnout.ui.common.Icons;
+import io.turnout.ui.common.TreeSync;
+import io.turnout.ui.common.UiStyles;
+import javafx.fxml.FXML;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The sidebar tree; Enter or double-click opens the node's tab. Selection survives updates (keyed diff). */
+public final class SidebarController {
+
+    private final SidebarViewModel vm;
+    private final Consumer<SidebarNode> open;
+    private final Consumer<String> selectionChanged;
+    private final Map<String, TreeItem<SidebarNode>> byKey = new HashMap<>();
+    private String pendingSelection;
+
+    @FXML private TreeView<SidebarNode> tree;
+
+    public SidebarController(SidebarViewModel vm, Consumer<SidebarNode> open, Consumer<String> selectionChanged, String initialSelection) {
+        this.vm = vm;
+        this.open = open;
+        this.selectionChanged = selectionChanged;
+        this.pendingSelection = initialSelection;
+    }
+
+    @FXML
+    private void initialize() {
+        tree.setRoot(new TreeItem<>());
+        tree.setShowRoot(false);
+        tree.setCellFactory(t -> new NodeCell());
+        tree.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        tree.getSelectionModel().selectedItemProperty().subscribe(item -> {
+            if (item != null && item.getValue() != null) {
+                selectionChanged.accept(item.getValue().key());
+            }
+        });
+        tree.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+                e.consume();
+            }
+        });
+        tree.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                openSelected();
+            }
+        });
+        vm.versionProperty().subscribe(this::rebuild);
+    }
+
+    private void openSelected() {
+        TreeItem<SidebarNode> item = tree.getSelectionModel().getSelectedItem();
+        if (item != null && item.getValue() != null) {
+            open.accept(item.getValue());
+        }
+    }
+
+    public void focus() {
+        tree.requestFocus();
+        if (tree.getSelectionModel().isEmpty() && tree.getExpandedItemCount() > 0) {
+            tree.getSelectionModel().select(0);
+        }
+    }
+
+    private void rebuild() {
+        var before = tree.getSelectionModel().getSelectedItem();
+        String selectedKey = before == null || before.getValue() == null ? null : before.getValue().key();
+        byKey.clear();
+        sync(tree.getRoot(), vm.tree());
+        var after = tree.getSelectionModel().getSelectedItem();
+        boolean stale = after != null && after.getValue() != null && byKey.get(after.getValue().key()) != after;
+        if (stale || selectedKey != null && (after == null || !selectedKey.equals(after.getValue().key()))) {
+            tree.getSelectionModel().clearSelection();
+        }
+        if (pendingSelection != null && byKey.containsKey(pendingSelection)) {
+            tree.getSelectionModel().select(byKey.get(pendingSelection));
+            pendingSelection = null;
+        }
+    }
+
+    private void sync(TreeItem<SidebarNode> parent, List<SidebarNode.Tree> children) {
+        var items = TreeSync.sync(parent, children.stream().map(SidebarNode.Tree::node).toList(), SidebarNode::key);
+        for (SidebarNode.Tree child : children) {
+            TreeItem<SidebarNode> item = items.get(child.node().key());
+            byKey.put(child.node().key(), item);
+            if (item.getChildren().isEmpty() && child.node().kind() != SidebarNode.Kind.SERVICE) {
+                item.setExpanded(true);
+            }
+            sync(item, child.children());
+        }
+    }
+
+    private static final class NodeCell extends TreeCell<SidebarNode> {
+        @Override
+        protected void updateItem(SidebarNode node, boolean empty) {
+            super.updateItem(node, empty);
+            if (empty || node == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            setText(node.label());
+            FontIcon icon = switch (node.kind()) {
+                case TARGET -> Icons.of(Icons.forConnection(node.connection()));
+                case STACK -> Icons.of(Feather.LAYERS);
+                case SERVICE -> Icons.of(Feather.GRID);
+                case CONTAINER -> Icons.of(node.row().running() ? Feather.BOX : Feather.SQUARE);
+            };
+            if (node.kind() == SidebarNode.Kind.TARGET) {
+                icon.getStyleClass().add(Icons.connectionStyle(node.connection()));
+                setTooltip(new javafx.scene.control.Tooltip(node.connection().describe()));
+            } else if (node.kind() == SidebarNode.Kind.CONTAINER) {
+                icon.getStyleClass().add(switch (node.row().health()) {
+                    case UNHEALTHY -> UiStyles.STATE_BAD;
+                    case STARTING -> UiStyles.STATE_WARN;
+                    default -> node.row().running() ? UiStyles.STATE_OK : UiStyles.EMPTY_STATE;
+                });
+                setTooltip(null);
+            } else {
+                setTooltip(null);
+            }
+            setGraphic(icon);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.turnout.ui.shell;
+
+import io.turnout.activity.ActivityLog;
+import io.turnout.activity.Operation;
+import io.turnout.docker.ContainerRow;
+import io.turnout.docker.Health;
+import io.turnout.ui.common.FxTaskRunner;
+import io.turnout.ui.containers.ContainerItem;
+import io.turnout.ui.containers.ContainersNode;
+import io.turnout.ui.fixtures.FixtureDockerHost;
+import io.turnout.ui.fixtures.Rows;
+import javafx.application.ColorScheme;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real main window with a {@link FixtureDockerHost} (UI-behaviour fixture, not an engine). */
+@ExtendWith(ApplicationExtension.class)
+class ShellUiIT {
+
+    @TempDir
+    static Path config;
+
+    private final List<ContainerRow> rows = new ArrayList<>(Rows.realistic());
+    private final FixtureDockerHost host = new FixtureDockerHost("ssh://deploy@prod-1", Rows.snapshot(1, rows.toArray(ContainerRow[]::new)));
+    private final ActivityLog activity = new ActivityLog(Clock.systemUTC());
+    private Shell shell;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        shell = new ShellFactory(List.of(host), activity, FxTaskRunner.withDaemonPool(), new UiStateStore(config),
+                () -> Rows.T0, new SimpleObjectProperty<>(ColorScheme.LIGHT), request -> { }).create();
+        shell.mount(stage);
+        stage.setWidth(1400);
+        stage.setHeight(820);
+        stage.show();
+    }
+
+    private TreeTableView<ContainersNode> table(FxRobot robot) {
+        return robot.lookup(".containers-view .tree-table-view").queryAs(TreeTableView.class);
+    }
+
+    private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
+    }
+
+    @Test
+    void overviewGroupsContainersByStackAndServiceAndShowsConnection(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getRoot().getChildren().size() == 3);
+        assertThat(table(robot).getRoot().getChildren()).extracting(i -> ((ContainersNode.Group) i.getValue()).title())
+                .containsExactly("blog", "shop", "(no stack)");
+        assertThat(robot.lookup(".status-item").queryAs(Label.class).getText()).isEqualTo("prod-1: connected · 14 ms");
+        assertThat(host.containersFeedRunning()).isTrue();
+    }
+
+    @Test
+    void selectionSurvivesThreeSnapshotsAndClearsWhenTheRowGoes(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getExpandedItemCount() > 5);
+        robot.interact(() -> shell.controller().navigator().focusTabs());
+        var green = rows.get(1);
+        robot.interact(() -> table(robot).getSelectionModel().select(findRow(table(robot), green.id())));
+        for (int seq = 2; seq <= 4; seq++) {
+            rows.set(1, Rows.withRestarts(Rows.withHealth(green, seq == 4 ? Health.HEALTHY : Health.STARTING), seq));
+            host.publish(Rows.snapshot(seq, rows.toArray(ContainerRow[]::new)));
+            int s = seq;
+            waitFor(() -> selectedRow(robot) != null && selectedRow(robot).restartCount() == s);
+        }
+        assertThat(selectedRow(robot).health()).isEqualTo(Health.HEALTHY);
+
+        rows.remove(1);
+        host.publish(Rows.snapshot(5, rows.toArray(ContainerRow[]::new)));
+        waitFor(() -> findRow(table(robot), green.id()) == null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var sm = table(robot).getSelectionModel();
+        assertThat(selectedRow(robot)).as("selection after the selected container went; index=%d items=%s",
+                sm.getSelectedIndex(), sm.getSelectedItems()).isNull();
+    }
+
+    @Test
+    void paletteJumpsToAContainerAndEscapeCloses(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getExpandedItemCount() > 5);
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        waitFor(() -> shell.controller().palette().isOpen());
+        robot.write("api-blue");
+        robot.type(KeyCode.ENTER);
+        TabPane tabs = robot.lookup(".main-tabs").queryAs(TabPane.class);
+        waitFor(() -> "shop-api-blue".equals(tabs.getSelectionModel().getSelectedItem().getText()));
+        assertThat(shell.controller().palette().isOpen()).isFalse();
+
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        waitFor(() -> shell.controller().palette().isOpen());
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> !shell.controller().palette().isOpen());
+    }
+
+    @Test
+    void screenshotsInLightAndDark(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getExpandedItemCount() > 5);
+        Operation op = activity.start("Switch traffic to green", "prod-1");
+        op.progress(0.6);
+        op.log("health gate: shop-web-green healthy (3/3 checks)");
+        op.log("draining shop-web-blue…");
+        activity.start("Pull registry.local/api:1.5.0", "prod-1").succeed();
+        robot.interact(() -> shell.controller().toggleActivity());
+        shot(robot, "shell-light.png");
+        robot.interact(() -> shell.theme().choose(ThemeManager.DARK));
+        shot(robot, "shell-dark.png");
+        robot.interact(() -> shell.controller().navigator().openContainer(0, rows.get(2), true));
+        waitFor(() -> !robot.lookup(".log-view .list-cell").queryAll().isEmpty());
+        shot(robot, "detail-logs-dark.png");
+        robot.interact(() -> shell.theme().choose(ThemeManager.LIGHT));
+        shot(robot, "detail-logs-light.png");
+        robot.interact(() -> shell.controller().showPalette());
+        robot.write("shop");
+        shot(robot, "palette-light.png");
+    }
+
+    private void shot(FxRobot robot, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Path dir = Path.of(System.getProperty("turnout.ui-shots", "/tmp/ui-shots"));
+        Files.createDirectories(dir);
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(5, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+    }
+
+    private ContainerRow selectedRow(FxRobot robot) {
+        var item = table(robot).getSelectionModel().getSelectedItem();
+        return item != null && item.getValue() instanceof ContainerItem c ? c.row() : null;
+    }
+
+    private static javafx.scene.control.TreeItem<ContainersNode> findRow(TreeTableView<ContainersNode> table, String id) {
+        for (int i = 0; i < table.getExpandedItemCount(); i++) {
+            var item = table.getTreeItem(i);
+            if (item.getValue() instanceof ContainerItem c && c.id().equals(id)) {
+                return item;
+            }
+        }
+        return null;
+    }
+}
