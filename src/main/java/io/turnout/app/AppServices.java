@@ -32,6 +32,10 @@ final class AppServices implements CliServices {
         this.home = home;
     }
 
+    AppDirs dirs() {
+        return dirs;
+    }
+
     ProfileStore profiles() {
         return new ProfileStore(dirs.config());
     }

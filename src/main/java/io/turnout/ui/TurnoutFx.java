@@ -21,9 +21,15 @@ public final class TurnoutFx {
 
     /** {@code shells} runs on the FX thread. Returns when the main window has closed. */
     public static void run(Supplier<Shell> shells) throws InterruptedException {
+        run(shells, stage -> { });
+    }
+
+    /** As {@link #run(Supplier)}; {@code decorate} sees the stage before it is shown (icons, hooks). */
+    public static void run(Supplier<Shell> shells, java.util.function.Consumer<Stage> decorate) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         Platform.startup(() -> {
             Stage stage = new Stage();
+            decorate.accept(stage);
             shells.get().mount(stage);
             stage.setOnHidden(e -> closed.countDown());
             stage.show();
