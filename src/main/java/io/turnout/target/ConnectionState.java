@@ -20,7 +20,7 @@ public sealed interface ConnectionState {
     default String describe() {
         return switch (this) {
             case Connecting c -> "connecting";
-            case Connected c -> "connected · " + c.roundTrip().toMillis() + " ms";
+            case Connected c -> "connected · " + (c.roundTrip().toMillis() < 1 ? "< 1" : c.roundTrip().toMillis()) + " ms";
             case Reconnecting r -> "reconnecting " + r.attempt() + " · " + r.reason();
             case Failed f -> "failed: " + f.reason();
             case Disconnected d -> "disconnected";
