@@ -18,6 +18,7 @@ public final class FxFeedBridge<S> {
     private final Feed<S> feed;
     private final Coalescer<S> coalescer;
     private Feed.Subscription subscription;
+    private javafx.util.Subscription binding = javafx.util.Subscription.EMPTY;
 
     public FxFeedBridge(Feed<S> feed, Executor fxExecutor, Consumer<? super S> onFx) {
         this.feed = feed;
@@ -35,8 +36,10 @@ public final class FxFeedBridge<S> {
         return bridge;
     }
 
+    /** Starts while {@code showing} is true, stops while false, until {@link #close()}. */
     public void bindTo(ObservableValue<Boolean> showing) {
-        showing.subscribe(shown -> {
+        binding.unsubscribe();
+        binding = showing.subscribe(shown -> {
             if (Boolean.TRUE.equals(shown)) {
                 start();
             } else {
@@ -62,6 +65,13 @@ public final class FxFeedBridge<S> {
         if (current != null) {
             coalescer.offer(current);
         }
+    }
+
+    /** For good: forgets the showing binding and stops (e.g. the host was removed). */
+    public void close() {
+        binding.unsubscribe();
+        binding = javafx.util.Subscription.EMPTY;
+        stop();
     }
 
     public void stop() {

@@ -1,6 +1,8 @@
 package io.turnout.ui.common;
 
 import io.turnout.target.ConnectionState;
+import javafx.scene.Node;
+import javafx.scene.control.ProgressIndicator;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -23,6 +25,20 @@ public final class Icons {
             case ConnectionState.Failed f -> Feather.X_CIRCLE;
             case ConnectionState.Disconnected d -> Feather.CIRCLE;
         };
+    }
+
+    /** A small spinner while (re)connecting, else the state's icon in its {@link #connectionStyle colour}. */
+    public static Node connectionGraphic(ConnectionState state) {
+        if (state instanceof ConnectionState.Connecting || state instanceof ConnectionState.Reconnecting) {
+            ProgressIndicator spinner = new ProgressIndicator(ProgressIndicator.INDETERMINATE_PROGRESS);
+            spinner.getStyleClass().add(UiStyles.SPINNER);
+            spinner.setPrefSize(14, 14);
+            spinner.setMaxSize(14, 14);
+            return spinner;
+        }
+        FontIcon icon = of(forConnection(state));
+        icon.getStyleClass().add(connectionStyle(state));
+        return icon;
     }
 
     /** {@link UiStyles#STATE_OK}, {@code _WARN} or {@code _BAD}: how worried the operator should be. */

@@ -23,6 +23,7 @@ public final class UiStyles {
     public static final String COLOR_BLUE = "color-blue";
     public static final String COLOR_GREEN = "color-green";
     public static final String GROUP_ROW = "group-row";
+    public static final String GROUP_SUMMARY = "group-summary";
     public static final String LOG_VIEW = "log-view";
     public static final String LOG_STDERR = "log-stderr";
     public static final String LOG_MATCH = "log-match";
@@ -30,6 +31,10 @@ public final class UiStyles {
     public static final String STATE_WARN = "state-warn";
     public static final String STATE_BAD = "state-bad";
     public static final String FINGERPRINT = "fingerprint";
+    public static final String SPINNER = "connection-spinner";
+    /** Turnout's stylesheet; every scene (main window and dialogs) adds it. */
+    public static final String CSS = java.util.Objects.requireNonNull(
+            UiStyles.class.getResource("/io/turnout/ui/turnout.css")).toExternalForm();
 
     private UiStyles() {
     }

@@ -17,6 +17,7 @@ public final class AddHostDialog extends Dialog<AddHostRequest> {
 
     public AddHostDialog(Window owner) {
         initOwner(owner);
+        getDialogPane().getStylesheets().add(io.turnout.ui.common.UiStyles.CSS);
         setTitle("Add host");
         setHeaderText("Add a Docker host");
         TextField uri = new TextField();

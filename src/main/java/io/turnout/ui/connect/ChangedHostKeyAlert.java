@@ -14,6 +14,7 @@ public final class ChangedHostKeyAlert extends Alert {
     public ChangedHostKeyAlert(Window owner, String host, String keyType, String oldFingerprint, String newFingerprint) {
         super(AlertType.ERROR, "", new ButtonType("Close", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         initOwner(owner);
+        getDialogPane().getStylesheets().add(io.turnout.ui.common.UiStyles.CSS);
         setTitle("Host key changed");
         setHeaderText("The host key of " + host + " has changed — connection refused");
         GridPane keys = new GridPane(12, 6);

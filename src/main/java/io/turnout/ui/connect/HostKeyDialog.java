@@ -24,6 +24,7 @@ public final class HostKeyDialog extends Dialog<HostKeyDecision> {
 
     public HostKeyDialog(Window owner, HostKey key) {
         initOwner(owner);
+        getDialogPane().getStylesheets().add(io.turnout.ui.common.UiStyles.CSS);
         setTitle("Unknown host key");
         setHeaderText("Turnout has never seen " + key.host() + " before");
         setGraphic(Icons.of(Feather.SHIELD));

@@ -14,6 +14,7 @@ public final class PassphraseDialog extends Dialog<char[]> {
 
     public PassphraseDialog(Window owner, String keyDescription) {
         initOwner(owner);
+        getDialogPane().getStylesheets().add(io.turnout.ui.common.UiStyles.CSS);
         setTitle("Passphrase");
         setHeaderText("Unlock " + keyDescription);
         PasswordField field = new PasswordField();

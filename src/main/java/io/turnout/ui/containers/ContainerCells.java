@@ -12,6 +12,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.Tooltip;
+import javafx.geometry.Pos;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.util.Callback;
 
 import java.util.function.Function;
@@ -32,6 +36,11 @@ final class ContainerCells {
             case ContainersNode.Group group -> new ReadOnlyObjectWrapper<>(forGroup.apply(group));
             case null -> new ReadOnlyObjectWrapper<>();
         };
+    }
+
+    /** The node itself, for cells that render groups and containers differently. */
+    static Callback<TreeTableColumn.CellDataFeatures<ContainersNode, ContainersNode>, ObservableValue<ContainersNode>> node() {
+        return p -> p.getValue().valueProperty();
     }
 
     static Callback<TreeTableColumn.CellDataFeatures<ContainersNode, String>, ObservableValue<String>> uptime() {
@@ -59,6 +68,70 @@ final class ContainerCells {
             String ip = p.hostIp() == null || p.hostIp().isEmpty() || p.hostIp().equals("0.0.0.0") ? "" : p.hostIp() + ":";
             return ip + p.hostPort() + "→" + inner;
         }).toList());
+    }
+
+    /** Plain text that may be cut short by the column: the full text is in the tooltip. */
+    static TreeTableCell<ContainersNode, String> textWithTooltip() {
+        return new TreeTableCell<>() {
+            private final Tooltip tooltip = new Tooltip();
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                boolean blank = empty || text == null || text.isEmpty();
+                setText(blank ? null : text);
+                tooltip.setText(blank ? "" : text);
+                setTooltip(blank ? null : tooltip);
+            }
+        };
+    }
+
+    /**
+     * Container name, or a group heading's title followed by its muted summary ("2/3 running · 1
+     * unhealthy"). Headings draw both as one graphic: the tree column's skin lays out a text+graphic
+     * pair next to the disclosure arrow badly.
+     */
+    static TreeTableCell<ContainersNode, ContainersNode> name() {
+        return new TreeTableCell<>() {
+            private final Tooltip tooltip = new Tooltip();
+            private final Label title = new Label();
+            private final Label summary = new Label();
+            private final HBox heading = new HBox(12, title, summary);
+
+            {
+                title.setMinWidth(Region.USE_PREF_SIZE);
+                summary.getStyleClass().addAll(Styles.TEXT_MUTED, UiStyles.GROUP_SUMMARY);
+                heading.setAlignment(Pos.CENTER_LEFT);
+            }
+
+            @Override
+            protected void updateItem(ContainersNode node, boolean empty) {
+                super.updateItem(node, empty);
+                switch (empty ? null : node) {
+                    case ContainersNode.Group g -> {
+                        title.setText(g.title());
+                        summary.setText(g.summary());
+                        setText(null);
+                        setGraphic(heading);
+                        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+                        tooltip.setText(g.title() + " · " + g.summary());
+                        setTooltip(tooltip);
+                    }
+                    case ContainerItem c -> {
+                        setText(c.row().name());
+                        setGraphic(null);
+                        setContentDisplay(ContentDisplay.TEXT_ONLY);
+                        tooltip.setText(c.row().name());
+                        setTooltip(tooltip);
+                    }
+                    case null -> {
+                        setText(null);
+                        setGraphic(null);
+                        setTooltip(null);
+                    }
+                }
+            }
+        };
     }
 
     static TreeTableCell<ContainersNode, Health> healthBadge() {

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /** Binds the live containers tree table to its view-model; the feed runs only while it is showing. */
@@ -43,7 +42,7 @@ public final class ContainersController {
     @FXML private Label count;
     @FXML private Label placeholder;
     @FXML private TreeTableView<ContainersNode> table;
-    @FXML private TreeTableColumn<ContainersNode, String> nameColumn;
+    @FXML private TreeTableColumn<ContainersNode, ContainersNode> nameColumn;
     @FXML private TreeTableColumn<ContainersNode, String> stateColumn;
     @FXML private TreeTableColumn<ContainersNode, Health> healthColumn;
     @FXML private TreeTableColumn<ContainersNode, String> imageColumn;
@@ -71,15 +70,18 @@ public final class ContainersController {
             }
         });
 
-        nameColumn.setCellValueFactory(ContainerCells.value(ContainerRow::name, ContainersNode.Group::title));
-        stateColumn.setCellValueFactory(ContainerCells.value(ContainerRow::state, ContainersNode.Group::summary));
+        nameColumn.setCellValueFactory(ContainerCells.node());
+        nameColumn.setCellFactory(c -> ContainerCells.name());
+        stateColumn.setCellValueFactory(ContainerCells.value(ContainerRow::state, g -> ""));
         healthColumn.setCellValueFactory(ContainerCells.value(ContainerRow::health, g -> null));
         healthColumn.setCellFactory(c -> ContainerCells.healthBadge());
         imageColumn.setCellValueFactory(ContainerCells.value(ContainerRow::image, g -> ""));
+        imageColumn.setCellFactory(c -> ContainerCells.textWithTooltip());
         colorColumn.setCellValueFactory(ContainerCells.value(ContainerRow::color, g -> null));
         colorColumn.setCellFactory(c -> ContainerCells.colorChip());
         uptimeColumn.setCellValueFactory(ContainerCells.uptime());
         portsColumn.setCellValueFactory(ContainerCells.value(ContainerCells::ports, g -> ""));
+        portsColumn.setCellFactory(c -> ContainerCells.textWithTooltip());
         restartsColumn.setCellValueFactory(ContainerCells.value(ContainerRow::restartCount, g -> null));
         table.setRowFactory(t -> ContainerCells.row());
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
@@ -99,6 +101,10 @@ public final class ContainersController {
             }
         });
 
+        placeholder.textProperty().bind(vm.placeholderProperty());
+        placeholder.graphicProperty().bind(vm.placeholderProperty().map(t -> vm.items().isEmpty()
+                && !(vm.connectionProperty().get() instanceof io.turnout.target.ConnectionState.Connected)
+                ? Icons.connectionGraphic(vm.connectionProperty().get()) : null));
         vm.structureProperty().subscribe(this::rebuild);
         FxFeedBridge.whileShowing(root, feed, vm::apply);
         Showing.of(root).subscribe(shown -> {
@@ -173,8 +179,6 @@ public final class ContainersController {
         long unhealthy = vm.items().stream().filter(i -> i.row().health() == Health.UNHEALTHY).count();
         count.setText((shown == all ? all + " containers" : shown + " of " + all + " containers")
                 + (unhealthy > 0 ? " · " + unhealthy + " unhealthy" : ""));
-        placeholder.setText(vm.snapshotProperty().get().seq() == 0 && all == 0 ? "Waiting for the first snapshot…"
-                : all == 0 ? "No containers on this host" : "No containers match “" + Objects.requireNonNullElse(vm.filterProperty().get(), "") + "”");
     }
 
     private static TreeItem<ContainersNode> expandNew(TreeItem<ContainersNode> item) {

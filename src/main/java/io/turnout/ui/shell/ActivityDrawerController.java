@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 public final class ActivityDrawerController {
 
     private final ActivityViewModel vm;
+    private boolean mirroring;
 
     @FXML private VBox root;
     @FXML private ListView<OperationSnapshot> operations;
@@ -32,27 +33,37 @@ public final class ActivityDrawerController {
         root.managedProperty().bind(vm.openProperty());
         operations.setItems(vm.operations());
         operations.setCellFactory(l -> new OperationCell());
-        // Items are replaced each tick; keep showing the operation with the same id.
-        final long[] chosen = {-1};
+        // The view-model keeps the choice by id; the list only mirrors it.
         operations.getSelectionModel().selectedItemProperty().subscribe(op -> {
-            if (op != null) {
-                chosen[0] = op.id();
+            if (!mirroring && op != null) {
+                vm.select(op.id());
             }
-            showLog(op);
         });
-        vm.operations().subscribe(() -> vm.operations().stream().filter(o -> o.id() == chosen[0]).findFirst()
-                .ifPresentOrElse(o -> operations.getSelectionModel().select(o), () -> operations.getSelectionModel().selectFirst()));
+        vm.selectedProperty().subscribe(this::mirror);
+        vm.operations().subscribe(() -> mirror(vm.selectedProperty().get()));
+        vm.logText().subscribe(text -> {
+            log.setText(text);
+            log.positionCaret(log.getLength());
+        });
     }
 
-    private void showLog(OperationSnapshot op) {
-        log.setText(op == null ? "" : String.join("\n", op.log()) + (op.failure() == null ? "" : "\n\nFailed: " + op.failure()));
-        log.positionCaret(log.getLength());
+    private void mirror(OperationSnapshot op) {
+        mirroring = true;
+        try {
+            if (op == null) {
+                operations.getSelectionModel().clearSelection();
+            } else if (operations.getSelectionModel().getSelectedItem() != op) {
+                operations.getSelectionModel().select(op);
+            }
+        } finally {
+            mirroring = false;
+        }
     }
 
     public void focus() {
         operations.requestFocus();
-        if (operations.getSelectionModel().isEmpty() && !operations.getItems().isEmpty()) {
-            operations.getSelectionModel().select(0);
+        if (vm.selectedProperty().get() == null && !operations.getItems().isEmpty()) {
+            vm.select(operations.getItems().getFirst().id());
         }
     }
 

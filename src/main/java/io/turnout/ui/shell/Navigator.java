@@ -1,9 +1,8 @@
 package io.turnout.ui.shell;
 
 import io.turnout.docker.ContainerRow;
-import io.turnout.docker.ContainerSnapshot;
 import io.turnout.docker.DockerHost;
-import io.turnout.feed.Feed;
+import io.turnout.target.TargetUri;
 import io.turnout.ui.common.FxmlLoaderFactory;
 import io.turnout.ui.common.Icons;
 import io.turnout.ui.common.TaskRunner;
@@ -20,22 +19,24 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Opens and finds the centre tabs: a host overview per target, a filtered view per stack, a detail tab per container. */
+/**
+ * Opens and finds the centre tabs: a host overview per target, a filtered view per stack, a detail
+ * tab per container. Every tab remembers its host so {@link #closeTabsOf} can close them together.
+ */
 public final class Navigator {
 
-    private final List<DockerHost> hosts;
-    private final List<? extends Feed<ContainerSnapshot>> feeds;
+    private static final String HOST_KEY = "turnout.host";
+
+    private final HostsModel hosts;
     private final TaskRunner runner;
     private final Supplier<Instant> clock;
     private TabPane tabs;
 
-    public Navigator(List<DockerHost> hosts, List<? extends Feed<ContainerSnapshot>> feeds, TaskRunner runner, Supplier<Instant> clock) {
+    public Navigator(HostsModel hosts, TaskRunner runner, Supplier<Instant> clock) {
         this.hosts = hosts;
-        this.feeds = feeds;
         this.runner = runner;
         this.clock = clock;
     }
@@ -48,45 +49,52 @@ public final class Navigator {
         return tabs.getScene() == null ? null : tabs.getScene().getWindow();
     }
 
-    public void openTarget(int host) {
-        openContainers("host:" + hosts.get(host).target(), hosts.get(host).target().label(), host, "");
+    /** The host's overview tab (all its containers); does nothing for a host that is not open. */
+    public void openTarget(TargetUri target) {
+        hosts.find(target).ifPresent(h -> openContainers("host:" + target, h.label(), h, ""));
     }
 
-    public void openStack(int host, String stack) {
-        openContainers("stack:" + hosts.get(host).target() + "/" + stack, stack + " · " + hosts.get(host).target().label(), host, stack);
+    public void openStack(TargetUri target, String stack) {
+        hosts.find(target).ifPresent(h -> openContainers("stack:" + target + "/" + stack, stack + " · " + h.label(), h, stack));
     }
 
-    private void openContainers(String key, String title, int host, String filter) {
+    private void openContainers(String key, String title, HostEntry host, String filter) {
         if (select(key)) {
             return;
         }
-        ContainersViewModel vm = new ContainersViewModel(clock);
+        ContainersViewModel vm = new ContainersViewModel(clock, host.label());
         vm.filterProperty().set(filter);
+        vm.connectionProperty().bind(host.connectionProperty());
         var view = new FxmlLoaderFactory(Map.of(ContainersController.class,
-                () -> new ContainersController(vm, feeds.get(host), row -> openContainer(host, row, false))))
+                () -> new ContainersController(vm, host.containers(), row -> openContainer(host.target(), row, false))))
                 .load(ContainersController.class, "ContainersView.fxml", ContainersController.class);
-        add(key, title, Feather.SERVER, view.root(), view.controller());
+        add(key, host.target(), title, Feather.SERVER, view.root(), view.controller());
     }
 
-    public void openContainer(int host, ContainerRow row, boolean logs) {
+    public void openContainer(TargetUri target, ContainerRow row, boolean logs) {
         String key = "container:" + row.id();
         if (!select(key)) {
-            DockerHost h = hosts.get(host);
+            HostEntry entry = hosts.find(target).orElse(null);
+            if (entry == null) {
+                return;
+            }
+            DockerHost h = entry.host();
             var view = new FxmlLoaderFactory(Map.of(
                     DetailController.class, () -> new DetailController(new DetailViewModel(runner, h::inspect, row.id())),
                     LogTailController.class, () -> new LogTailController(new LogTailViewModel(h::logs, runner,
                             Platform::runLater, row.id(), LogTailViewModel.DEFAULT_CAPACITY))))
                     .load(DetailController.class, "DetailView.fxml", DetailController.class);
-            add(key, row.name(), Feather.BOX, view.root(), view.controller());
+            add(key, target, row.name(), Feather.BOX, view.root(), view.controller());
         }
         if (logs && tabs.getSelectionModel().getSelectedItem().getUserData() instanceof DetailController d) {
             d.showLogs();
         }
     }
 
-    private void add(String key, String title, Feather icon, javafx.scene.Parent content, Object controller) {
+    private void add(String key, TargetUri target, String title, Feather icon, javafx.scene.Parent content, Object controller) {
         Tab tab = new Tab(title, content);
         tab.setId(key);
+        tab.getProperties().put(HOST_KEY, target);
         tab.setGraphic(Icons.of(icon));
         tab.setUserData(controller);
         tabs.getTabs().add(tab);
@@ -112,6 +120,11 @@ public final class Navigator {
             d.showLogs();
             d.logs().focusSearch();
         }
+    }
+
+    /** Closes every tab that shows something of {@code target} (its views stop their feeds as they leave the scene). */
+    public void closeTabsOf(TargetUri target) {
+        tabs.getTabs().removeIf(t -> target.equals(t.getProperties().get(HOST_KEY)));
     }
 
     public void closeSelectedTab() {

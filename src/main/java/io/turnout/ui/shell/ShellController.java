@@ -1,28 +1,41 @@
 package io.turnout.ui.shell;
 
 import io.turnout.activity.ActivityLog;
-import io.turnout.docker.ContainerSnapshot;
-import io.turnout.docker.DockerHost;
-import io.turnout.feed.Feed;
+import io.turnout.target.TargetUri;
 import io.turnout.ui.common.FxFeedBridge;
+import io.turnout.ui.common.TaskRunner;
 import io.turnout.ui.common.UiStyles;
 import io.turnout.ui.connect.AddHostDialog;
 import io.turnout.ui.connect.AddHostRequest;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/** The main window: menus and accelerators, sidebar → tabs navigation, live feeds for sidebar and status bar. */
+/**
+ * The main window: menus and accelerators, sidebar → tabs navigation, and each open host's
+ * connection and containers feeds (running while the window shows). A host added to the
+ * {@link HostsModel} gets its feeds and overview tab; a removed one loses its tabs and feeds and
+ * is closed on a background thread.
+ */
 public final class ShellController {
 
-    private final List<DockerHost> hosts;
-    private final List<? extends Feed<ContainerSnapshot>> feeds;
+    private static final Logger LOG = LoggerFactory.getLogger(ShellController.class);
+
+    private final HostsModel hosts;
+    private final TaskRunner runner;
+    private final Map<TargetUri, List<FxFeedBridge<?>>> bridges = new HashMap<>();
     private final ActivityLog activityLog;
     private final ActivityViewModel activity;
     private final SidebarViewModel sidebar;
@@ -37,11 +50,10 @@ public final class ShellController {
     @FXML private ActivityDrawerController drawerController;
     @FXML private PaletteController paletteController;
 
-    public ShellController(List<DockerHost> hosts, List<? extends Feed<ContainerSnapshot>> feeds, ActivityLog activityLog,
-                           ActivityViewModel activity, SidebarViewModel sidebar, Navigator nav, ThemeManager theme,
-                           Consumer<AddHostRequest> onAddHost) {
+    public ShellController(HostsModel hosts, TaskRunner runner, ActivityLog activityLog, ActivityViewModel activity,
+                           SidebarViewModel sidebar, Navigator nav, ThemeManager theme, Consumer<AddHostRequest> onAddHost) {
         this.hosts = hosts;
-        this.feeds = feeds;
+        this.runner = runner;
         this.activityLog = activityLog;
         this.activity = activity;
         this.sidebar = sidebar;
@@ -54,18 +66,16 @@ public final class ShellController {
     private void initialize() {
         root.getStyleClass().add(UiStyles.APP);
         nav.attach(tabs);
-        for (int i = 0; i < hosts.size(); i++) {
-            int host = i;
-            FxFeedBridge.whileShowing(root, hosts.get(i).connection(), s -> {
-                statusBarController.show(host, s);
-                sidebar.applyConnection(host, s);
-            });
-            FxFeedBridge.whileShowing(root, feeds.get(i), s -> sidebar.applySnapshot(host, s));
-            nav.openTarget(i);
-        }
-        if (!hosts.isEmpty()) {
+        hosts.hosts().forEach(this::attach);
+        if (!hosts.hosts().isEmpty()) {
             tabs.getSelectionModel().selectFirst();
         }
+        hosts.hosts().addListener((ListChangeListener<HostEntry>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(this::detach);
+                c.getAddedSubList().forEach(this::attach);
+            }
+        });
         FxFeedBridge.whileShowing(root, activityLog.feed(), activity::apply);
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && !paletteController.isOpen() && activity.openProperty().get()) {
@@ -75,13 +85,37 @@ public final class ShellController {
         });
     }
 
+    /** Starts the host's feeds (while the window shows) and opens its overview tab. */
+    private void attach(HostEntry host) {
+        bridges.put(host.target(), List.of(
+                FxFeedBridge.whileShowing(root, host.host().connection(), host::applyConnection),
+                FxFeedBridge.whileShowing(root, host.containers(), host::applySnapshot)));
+        nav.openTarget(host.target());
+    }
+
+    /** Closes the host's tabs, stops its feeds and closes the host itself off the FX thread. */
+    private void detach(HostEntry host) {
+        nav.closeTabsOf(host.target());
+        bridges.getOrDefault(host.target(), List.of()).forEach(FxFeedBridge::close);
+        bridges.remove(host.target());
+        runner.run(() -> {
+            host.host().close();
+            return null;
+        }, done -> LOG.info("Closed host {}", host.target()), e -> LOG.warn("Closing host {} failed: {}", host.target(), e.toString()));
+    }
+
     /** Opens what a sidebar or palette node stands for in the centre tabs. */
     void open(SidebarNode node) {
         switch (node.kind()) {
-            case TARGET -> nav.openTarget(node.hostIndex());
-            case STACK, SERVICE -> nav.openStack(node.hostIndex(), node.stack());
-            case CONTAINER -> nav.openContainer(node.hostIndex(), node.row(), false);
+            case TARGET -> nav.openTarget(node.target());
+            case STACK, SERVICE -> nav.openStack(node.target(), node.stack());
+            case CONTAINER -> nav.openContainer(node.target(), node.row(), false);
         }
+    }
+
+    /** Removes the host from the window (sidebar context menu, palette); see {@link #detach}. */
+    void removeHost(TargetUri target) {
+        hosts.remove(target);
     }
 
     @FXML public void showPalette() { paletteController.open(); }

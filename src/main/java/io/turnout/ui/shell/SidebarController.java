@@ -1,9 +1,13 @@
 package io.turnout.ui.shell;
 
+import io.turnout.target.TargetUri;
 import io.turnout.ui.common.Icons;
 import io.turnout.ui.common.TreeSync;
 import io.turnout.ui.common.UiStyles;
 import javafx.fxml.FXML;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -17,21 +21,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The sidebar tree; Enter or double-click opens the node's tab. Selection survives updates (keyed diff). */
+/**
+ * The sidebar tree; Enter or double-click opens the node's tab, a host's context menu removes it.
+ * Selection survives updates (keyed diff).
+ */
 public final class SidebarController {
 
     private final SidebarViewModel vm;
     private final Consumer<SidebarNode> open;
     private final Consumer<String> selectionChanged;
+    private final Consumer<TargetUri> removeHost;
     private final Map<String, TreeItem<SidebarNode>> byKey = new HashMap<>();
     private String pendingSelection;
 
     @FXML private TreeView<SidebarNode> tree;
 
-    public SidebarController(SidebarViewModel vm, Consumer<SidebarNode> open, Consumer<String> selectionChanged, String initialSelection) {
+    public SidebarController(SidebarViewModel vm, Consumer<SidebarNode> open, Consumer<String> selectionChanged,
+                             String initialSelection, Consumer<TargetUri> removeHost) {
         this.vm = vm;
         this.open = open;
         this.selectionChanged = selectionChanged;
+        this.removeHost = removeHost;
         this.pendingSelection = initialSelection;
     }
 
@@ -102,7 +112,20 @@ public final class SidebarController {
         }
     }
 
-    private static final class NodeCell extends TreeCell<SidebarNode> {
+    private final class NodeCell extends TreeCell<SidebarNode> {
+        private final MenuItem remove = new MenuItem("Remove host");
+        private final ContextMenu targetMenu = new ContextMenu(remove);
+        private final Tooltip tooltip = new Tooltip();
+
+        NodeCell() {
+            remove.setGraphic(Icons.of(Feather.X_SQUARE));
+            remove.setOnAction(e -> {
+                if (getItem() != null) {
+                    removeHost.accept(getItem().target());
+                }
+            });
+        }
+
         @Override
         protected void updateItem(SidebarNode node, boolean empty) {
             super.updateItem(node, empty);
@@ -110,29 +133,33 @@ public final class SidebarController {
                 setText(null);
                 setGraphic(null);
                 setTooltip(null);
+                setContextMenu(null);
                 return;
             }
             setText(node.label());
-            FontIcon icon = switch (node.kind()) {
-                case TARGET -> Icons.of(Icons.forConnection(node.connection()));
+            setContextMenu(node.kind() == SidebarNode.Kind.TARGET ? targetMenu : null);
+            if (node.kind() == SidebarNode.Kind.TARGET) {
+                tooltip.setText(node.target() + "\n" + node.connection().describe());
+                setTooltip(tooltip);
+                setGraphic(Icons.connectionGraphic(node.connection()));
+                return;
+            }
+            setTooltip(null);
+            setGraphic(switch (node.kind()) {
                 case STACK -> Icons.of(Feather.LAYERS);
                 case SERVICE -> Icons.of(Feather.GRID);
-                case CONTAINER -> Icons.of(node.row().running() ? Feather.BOX : Feather.SQUARE);
-            };
-            if (node.kind() == SidebarNode.Kind.TARGET) {
-                icon.getStyleClass().add(Icons.connectionStyle(node.connection()));
-                setTooltip(new javafx.scene.control.Tooltip(node.connection().describe()));
-            } else if (node.kind() == SidebarNode.Kind.CONTAINER) {
-                icon.getStyleClass().add(switch (node.row().health()) {
-                    case UNHEALTHY -> UiStyles.STATE_BAD;
-                    case STARTING -> UiStyles.STATE_WARN;
-                    default -> node.row().running() ? UiStyles.STATE_OK : UiStyles.EMPTY_STATE;
-                });
-                setTooltip(null);
-            } else {
-                setTooltip(null);
-            }
-            setGraphic(icon);
+                default -> containerIcon(node.row());
+            });
+        }
+
+        private static FontIcon containerIcon(io.turnout.docker.ContainerRow row) {
+            FontIcon icon = Icons.of(row.running() ? Feather.BOX : Feather.SQUARE);
+            icon.getStyleClass().add(switch (row.health()) {
+                case UNHEALTHY -> UiStyles.STATE_BAD;
+                case STARTING -> UiStyles.STATE_WARN;
+                default -> row.running() ? UiStyles.STATE_OK : UiStyles.EMPTY_STATE;
+            });
+            return icon;
         }
     }
 }

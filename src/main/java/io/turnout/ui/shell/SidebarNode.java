@@ -2,13 +2,14 @@ package io.turnout.ui.shell;
 
 import io.turnout.docker.ContainerRow;
 import io.turnout.target.ConnectionState;
+import io.turnout.target.TargetUri;
 
 /**
  * One row of the sidebar tree. {@code key} is stable across snapshots ("t:", "s:", "v:", "c:"
- * prefixes) so the keyed tree diff keeps selection and expansion; {@code hostIndex} refers to the
- * shell's host list.
+ * prefixes) so the keyed tree diff keeps selection and expansion; {@code target} names the host
+ * the node belongs to.
  */
-public record SidebarNode(String key, Kind kind, String label, int hostIndex, String stack, String service,
+public record SidebarNode(String key, Kind kind, String label, TargetUri target, String stack, String service,
                           ContainerRow row, ConnectionState connection) {
 
     public enum Kind { TARGET, STACK, SERVICE, CONTAINER }

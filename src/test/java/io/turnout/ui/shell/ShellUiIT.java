@@ -119,6 +119,53 @@ class ShellUiIT {
     }
 
     @Test
+    void aHostAddedAtRuntimeConnectsShowsItsRowsAndGoesAwayWhenRemoved(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getExpandedItemCount() > 5);
+        FixtureDockerHost added = FixtureDockerHost.connecting("ssh://deploy@staging-1");
+        robot.interact(() -> assertThat(shell.addHost(added)).isTrue());
+        TabPane tabs = robot.lookup(".main-tabs").queryAs(TabPane.class);
+        var sidebar = robot.lookup(".sidebar .tree-view").queryAs(javafx.scene.control.TreeView.class);
+        waitFor(() -> sidebar.getRoot().getChildren().size() == 2);
+        waitFor(() -> "staging-1".equals(tabs.getSelectionModel().getSelectedItem().getText()));
+        waitFor(() -> robot.lookup(".containers-view .empty-state").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && "Connecting to staging-1…".equals(((Label) n).getText())));
+        assertThat(robot.lookup(".status-item").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("prod-1: connected · 14 ms", "staging-1: connecting");
+        shot(robot, "shell-connecting-light.png");
+
+        added.publish(new io.turnout.target.ConnectionState.Connected(java.time.Duration.ofMillis(31)));
+        added.publish(Rows.snapshot(1, Rows.row("9f8e7d6c5b4a3f2e", "staging-web", "staging", "web", null, Health.HEALTHY)));
+        waitFor(() -> findRow(table(robot), "9f8e7d6c5b4a3f2e") != null);
+        waitFor(() -> robot.lookup(".status-item").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("staging-1: connected · 31 ms")));
+        var stagingNode = sidebar.getRoot().getChildren().get(1);
+        waitFor(() -> !((javafx.scene.control.TreeItem<?>) stagingNode).getChildren().isEmpty());
+        assertThat(added.containersFeedRunning()).isTrue();
+
+        robot.interact(() -> shell.controller().navigator().openContainer(added.target(), added.list(false).getFirst(), false));
+        waitFor(() -> tabs.getTabs().size() == 3);
+        robot.interact(() -> assertThat(shell.removeHost(added.target())).isTrue());
+        waitFor(() -> sidebar.getRoot().getChildren().size() == 1);
+        assertThat(tabs.getTabs()).extracting(javafx.scene.control.Tab::getText).containsExactly("prod-1");
+        assertThat(robot.lookup(".status-item").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("prod-1: connected · 14 ms");
+        waitFor(() -> added.closeCount() == 1);
+        assertThat(added.closedOnThread()).doesNotContain("JavaFX Application Thread");
+        assertThat(added.containersFeedRunning()).isFalse();
+        robot.interact(() -> assertThat(shell.currentState(stage).openHosts()).containsExactly("ssh://deploy@prod-1"));
+    }
+
+    @Test
+    void aHostThatCannotConnectSaysWhyInItsOverview(FxRobot robot) throws Exception {
+        FixtureDockerHost broken = FixtureDockerHost.connecting("ssh://deploy@gone-1");
+        robot.interact(() -> shell.addHost(broken));
+        broken.publish(new io.turnout.target.ConnectionState.Failed("Connection refused by gone-1:22"));
+        waitFor(() -> robot.lookup(".containers-view .empty-state").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && "Cannot connect: Connection refused by gone-1:22".equals(((Label) n).getText())));
+        shot(robot, "shell-failed-light.png");
+    }
+
+    @Test
     void screenshotsInLightAndDark(FxRobot robot) throws Exception {
         waitFor(() -> table(robot).getExpandedItemCount() > 5);
         Operation op = activity.start("Switch traffic to green", "prod-1");
@@ -127,11 +174,26 @@ class ShellUiIT {
         op.log("draining shop-web-blue…");
         activity.start("Pull registry.local/api:1.5.0", "prod-1").succeed();
         robot.interact(() -> shell.controller().toggleActivity());
+        var operations = robot.lookup(".activity-drawer .list-view").queryAs(javafx.scene.control.ListView.class);
+        waitFor(() -> operations.getItems().size() == 2);
+        robot.interact(() -> operations.getSelectionModel().select(1));
+        op.log("switched 50% of traffic");
+        var log = robot.lookup(".activity-drawer .text-area").queryAs(javafx.scene.control.TextArea.class);
+        waitFor(() -> log.getText().contains("50%"));
+        robot.interact(() -> operations.getSelectionModel().select(0));
+        op.log("switched 100% of traffic");
+        waitFor(() -> ((io.turnout.activity.OperationSnapshot) operations.getItems().get(1)).log().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((io.turnout.activity.OperationSnapshot) operations.getSelectionModel().getSelectedItem()).title()).startsWith("Pull");
+        assertThat(log.getText()).doesNotContain("traffic");
+        robot.interact(() -> operations.getSelectionModel().select(1));
         shot(robot, "shell-light.png");
         robot.interact(() -> shell.theme().choose(ThemeManager.DARK));
         shot(robot, "shell-dark.png");
-        robot.interact(() -> shell.controller().navigator().openContainer(0, rows.get(2), true));
+        robot.interact(() -> shell.controller().navigator().openContainer(host.target(), rows.get(2), true));
         waitFor(() -> !robot.lookup(".log-view .list-cell").queryAll().isEmpty());
+        assertThat(robot.lookup(".log-view .list-cell").queryAs(javafx.scene.control.ListCell.class).getFont().getFamily())
+                .as("log lines use the monospace font").containsIgnoringCase("mono");
         shot(robot, "detail-logs-dark.png");
         robot.interact(() -> shell.theme().choose(ThemeManager.LIGHT));
         shot(robot, "detail-logs-light.png");

@@ -3,6 +3,8 @@ package io.turnout.ui.shell;
 import io.turnout.activity.ActivityLog;
 import io.turnout.target.ConnectionState;
 import io.turnout.target.TargetUri;
+import io.turnout.activity.Operation;
+import io.turnout.ui.fixtures.FixtureDockerHost;
 import io.turnout.ui.fixtures.Rows;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +39,12 @@ class ShellViewModelsTest {
 
     @Test
     void sidebarGroupsEachTargetsContainersAndCarriesItsConnectionState() {
-        SidebarViewModel vm = new SidebarViewModel(List.of(TargetUri.parse("ssh://deploy@prod-1")));
-        vm.applySnapshot(0, Rows.snapshot(1, Rows.realistic().toArray(io.turnout.docker.ContainerRow[]::new)));
-        vm.applyConnection(0, new ConnectionState.Connected(Duration.ofMillis(12)));
+        HostsModel hosts = new HostsModel();
+        hosts.add(FixtureDockerHost.connecting("ssh://deploy@prod-1"));
+        SidebarViewModel vm = new SidebarViewModel(hosts);
+        HostEntry entry = hosts.find(TargetUri.parse("ssh://deploy@prod-1")).orElseThrow();
+        entry.applySnapshot(Rows.snapshot(1, Rows.realistic().toArray(io.turnout.docker.ContainerRow[]::new)));
+        entry.applyConnection(new ConnectionState.Connected(Duration.ofMillis(12)));
 
         var target = vm.tree().getFirst();
         assertThat(target.node().label()).isEqualTo("prod-1");
@@ -62,5 +67,30 @@ class ShellViewModelsTest {
         assertThat(vm.runningCount().get()).isEqualTo(1);
         vm.toggle();
         assertThat(vm.openProperty().get()).isTrue();
+    }
+
+    @Test
+    void activityKeepsTheChosenOperationByIdWhileTheListIsReplacedEachTick() {
+        ActivityLog log = new ActivityLog(Clock.systemUTC());
+        ActivityViewModel vm = new ActivityViewModel();
+        Operation pull = log.start("Pull registry.local/api:1.5.0", "prod-1");
+        Operation sw = log.start("Switch traffic to green", "prod-1");
+        vm.apply(log.feed().current());
+        long pullId = vm.operations().stream().filter(o -> o.title().startsWith("Pull")).findFirst().orElseThrow().id();
+        vm.select(pullId);
+        // A ListView moves its selection while its items are replaced; those moves must not win.
+        vm.operations().subscribe(() -> vm.select(vm.operations().isEmpty() ? -1 : vm.operations().getFirst().id()));
+
+        for (int tick = 0; tick < 3; tick++) {
+            sw.log("draining blue " + tick);
+            pull.log("layer " + tick + " done");
+            vm.apply(log.feed().current());
+            assertThat(vm.selectedProperty().get().title()).startsWith("Pull");
+            assertThat(vm.logText().getValue()).endsWith("layer " + tick + " done").doesNotContain("draining");
+        }
+        pull.fail("registry unreachable");
+        vm.apply(log.feed().current());
+        assertThat(vm.logText().getValue()).endsWith("Failed: registry unreachable");
+        assertThat(vm.selectedProperty().get().id()).isEqualTo(pullId);
     }
 }

@@ -1,0 +1,142 @@
+package io.turnout.ui.connect;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SSH prompts in a real window, opened the way the SSH layer opens them: from a background thread that waits. */
+@ExtendWith(ApplicationExtension.class)
+class ConnectDialogsUiIT {
+
+    private static final HostKey KEY = new HostKey("prod-1.example.net:2222", "ssh-ed25519",
+            "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8");
+
+    private ConnectPrompts prompts;
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(new Label("Turnout")), 900, 600));
+        stage.setWidth(900);
+        stage.setHeight(600);
+        stage.show();
+        prompts = new ConnectPrompts(() -> stage);
+    }
+
+    @Test
+    void unknownHostKeyShowsTheFingerprintAndEnterOrEscapeCancels(FxRobot robot) throws Exception {
+        for (KeyCode key : new KeyCode[] {KeyCode.ENTER, KeyCode.ESCAPE}) {
+            CompletableFuture<HostKeyDecision> answer = ask();
+            DialogPane pane = dialog(robot, "Unknown host key");
+            assertThat(robot.from(pane).lookup(".fingerprint").queryAs(Label.class).getText()).isEqualTo(KEY.fingerprint());
+            assertThat(pane.getButtonTypes()).extracting(ButtonType::getText)
+                    .containsExactly("Trust this time", "Trust and remember", "Cancel connection");
+            Button cancel = (Button) pane.lookupButton(HostKeyDialog.CANCEL);
+            assertThat(cancel.isDefaultButton()).isTrue();
+            assertThat(cancel.isCancelButton()).isTrue();
+            assertThat(((Button) pane.lookupButton(HostKeyDialog.TRUST_REMEMBER)).isDefaultButton()).isFalse();
+            if (key == KeyCode.ENTER) {
+                shot(pane, "host-key-unknown.png");
+            }
+            robot.type(key);
+            assertThat(answer.get(5, TimeUnit.SECONDS)).as("answer to %s", key).isEqualTo(HostKeyDecision.CANCEL);
+        }
+    }
+
+    @Test
+    void trustAndRememberIsOnlyChosenByClickingIt(FxRobot robot) throws Exception {
+        CompletableFuture<HostKeyDecision> answer = ask();
+        DialogPane pane = dialog(robot, "Unknown host key");
+        robot.clickOn((Button) pane.lookupButton(HostKeyDialog.TRUST_REMEMBER));
+        assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo(HostKeyDecision.TRUST_AND_REMEMBER);
+    }
+
+    @Test
+    void changedHostKeyShowsBothFingerprints(FxRobot robot) throws Exception {
+        String old = "SHA256:oldoldoldoldoldoldoldoldoldoldoldoldoldold1";
+        CompletableFuture<Void> shown = CompletableFuture.runAsync(() -> {
+            try {
+                prompts.showChangedHostKey("prod-1", "ssh-ed25519", old, KEY.fingerprint());
+            } catch (InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+        DialogPane pane = dialog(robot, "Host key changed");
+        assertThat(robot.from(pane).lookup(".fingerprint").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactlyInAnyOrder(old, KEY.fingerprint());
+        shot(pane, "host-key-changed.png");
+        robot.type(KeyCode.ESCAPE);
+        shown.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void passphraseAndAddHostDialogsLookRight(FxRobot robot) throws Exception {
+        CompletableFuture<java.util.Optional<char[]>> pass = CompletableFuture.supplyAsync(() -> {
+            try {
+                return prompts.askPassphrase("~/.ssh/id_ed25519 (ED25519)");
+            } catch (InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+        DialogPane pane = dialog(robot, "Passphrase");
+        shot(pane, "passphrase.png");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(pass.get(5, TimeUnit.SECONDS)).isEmpty();
+
+        robot.interact(() -> new AddHostDialog(robot.listTargetWindows().getFirst()).show());
+        DialogPane add = dialog(robot, "Add host");
+        robot.write("ssh://deploy@");
+        WaitForAsyncUtils.waitForFxEvents();
+        shot(add, "add-host.png");
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    private CompletableFuture<HostKeyDecision> ask() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return prompts.askUnknownHostKey(KEY);
+            } catch (InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    private static DialogPane dialog(FxRobot robot, String title) throws Exception {
+        Callable<DialogPane> find = () -> robot.listWindows().stream()
+                .filter(Window::isShowing).filter(w -> w instanceof Stage s && title.equals(s.getTitle()))
+                .map(w -> w.getScene().getRoot().lookup(".dialog-pane")).filter(DialogPane.class::isInstance).map(DialogPane.class::cast)
+                .findFirst().orElse(null);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> find.call() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return find.call();
+    }
+
+    private static void shot(DialogPane pane, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Path dir = Path.of(System.getProperty("turnout.ui-shots", "/tmp/ui-shots"));
+        Files.createDirectories(dir);
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> pane.getScene().snapshot(null)).get(5, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+    }
+}
