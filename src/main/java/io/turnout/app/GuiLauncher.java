@@ -1,19 +1,187 @@
 package io.turnout.app;
 
-import java.nio.file.Path;
-import java.util.List;
+import io.turnout.activity.ActivityLog;
+import io.turnout.connect.HostConnector;
+import io.turnout.connect.LazyDockerHost;
+import io.turnout.docker.DockerHost;
+import io.turnout.ssh.HostKeyChangedException;
+import io.turnout.ssh.HostKeyDecision;
+import io.turnout.target.ConnectionState;
+import io.turnout.ssh.HostKeyPrompt;
+import io.turnout.ssh.SecretPrompt;
+import io.turnout.ui.TurnoutFx;
+import io.turnout.ui.common.FxTaskRunner;
+import io.turnout.ui.connect.ConnectPrompts;
+import io.turnout.ui.connect.HostKey;
+import io.turnout.ui.shell.Shell;
+import io.turnout.ui.shell.ShellFactory;
+import io.turnout.ui.shell.UiState;
+import io.turnout.ui.shell.UiStateStore;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Wires the JavaFX console (filled in with the shell). */
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The composition root's GUI half: builds the shell from engine objects, shows the window at once
+ * and connects hosts in the background (prompts for host keys and passphrases come up as dialogs).
+ */
 final class GuiLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuiLauncher.class);
+
     private final AppServices services;
     private final Path sshConfig;
+    private ConnectPrompts prompts;
 
     GuiLauncher(AppServices services, Path sshConfig) {
         this.services = services;
         this.sshConfig = sshConfig;
     }
 
-    int run(List<String> hosts) {
-        throw new io.turnout.target.TargetException("The console is not wired yet.");
+    /** Held so the setting sticks: JUL keeps loggers weakly. */
+    private static final java.util.logging.Logger JAVAFX_STARTUP = java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
+    int run(List<String> requested) {
+        // Running JavaFX from the class path is deliberate (ADR 6); its startup warning says otherwise.
+        JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
+        UiStateStore store = new UiStateStore(services.dirs().config());
+        UiState state = store.load();
+        List<String> specs = initialHosts(requested, state.openHosts());
+        ExecutorService connects = Executors.newVirtualThreadPerTaskExecutor();
+        AtomicReference<Window> owner = new AtomicReference<>();
+        prompts = new ConnectPrompts(owner::get);
+        HostConnector connector = services.connector(sshConfig, hostKeys(prompts), passphrases(prompts));
+        List<LazyDockerHost> opened = new ArrayList<>();
+        try (FxTaskRunner runner = FxTaskRunner.withDaemonPool()) {
+            TurnoutFx.run(() -> {
+                AtomicReference<Shell> shell = new AtomicReference<>();
+                List<DockerHost> hosts = specs.stream().<DockerHost>map(s -> open(s, connector, connects, opened)).toList();
+                shell.set(new ShellFactory(hosts, new ActivityLog(java.time.Clock.systemUTC()), runner, store, Instant::now,
+                        Platform.getPreferences().colorSchemeProperty(),
+                        request -> {
+                            LazyDockerHost added = open(request.target().toString(), connector, connects, opened);
+                            if (!shell.get().addHost(added)) {
+                                connects.execute(added::close); // already open: the shell kept the first one
+                            }
+                        })
+                        .create(state));
+                return shell.get();
+            }, stage -> decorate(stage, owner));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            opened.forEach(h -> connects.execute(h::close));
+            connects.shutdown();
+        }
+        return 0;
     }
+
+    private LazyDockerHost open(String spec, HostConnector connector, ExecutorService connects, List<LazyDockerHost> opened) {
+        LazyDockerHost host = new LazyDockerHost(spec, connector, connects);
+        opened.add(host);
+        host.connection().subscribe(state -> {
+            if (state instanceof ConnectionState.Failed) {
+                host.failure().flatMap(GuiLauncher::changedKey).ifPresent(c -> connects.execute(() -> warn(c)));
+            }
+        });
+        host.connect();
+        return host;
+    }
+
+    /** A changed host key gets the full warning dialog, not only the status line. */
+    private void warn(HostKeyChangedException changed) {
+        try {
+            prompts.showChangedHostKey(changed.host(), "", changed.knownFingerprint(), changed.presentedFingerprint());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Optional<HostKeyChangedException> changedKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HostKeyChangedException c) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Hosts named on the command line plus those open when the console last closed; with neither,
+     * the local engine when its socket exists.
+     */
+    private List<String> initialHosts(List<String> requested, List<String> lastOpen) {
+        Set<String> specs = new LinkedHashSet<>(requested);
+        specs.addAll(lastOpen);
+        if (specs.isEmpty() && Files.exists(services.localSocket())) {
+            specs.add("local");
+        }
+        Set<String> targets = new LinkedHashSet<>();
+        return specs.stream().filter(s -> targets.add(targetKey(s))).toList();
+    }
+
+    /** Two specs naming the same target (an alias and its ssh:// form) open it once. */
+    private String targetKey(String spec) {
+        try {
+            return spec.equals("local") ? "unix://" + services.localSocket() : io.turnout.target.TargetUri.parse(spec).toString();
+        } catch (IllegalArgumentException e) {
+            return spec;
+        }
+    }
+
+    private static void decorate(Stage stage, AtomicReference<Window> owner) {
+        owner.set(stage);
+        stage.setTitle("Turnout");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var url = GuiLauncher.class.getResource("/io/turnout/icons/turnout-" + size + ".png");
+            if (url != null) {
+                stage.getIcons().add(new Image(url.toExternalForm()));
+            }
+        }
+        stage.setOnShown(e -> LOG.info("first window shown {} ms after JVM start",
+                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
+    }
+
+    private static HostKeyPrompt hostKeys(ConnectPrompts prompts) {
+        return key -> {
+            try {
+                return switch (prompts.askUnknownHostKey(new HostKey(key.host(), key.keyType(), key.fingerprint()))) {
+                    case TRUST_ONCE -> HostKeyDecision.TRUST_ONCE;
+                    case TRUST_AND_REMEMBER -> HostKeyDecision.TRUST_ALWAYS;
+                    case CANCEL -> HostKeyDecision.REJECT;
+                };
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return HostKeyDecision.REJECT;
+            }
+        };
+    }
+
+    private static SecretPrompt passphrases(ConnectPrompts prompts) {
+        return keyPath -> {
+            try {
+                return prompts.askPassphrase(keyPath);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        };
+    }
+
 }
