@@ -55,7 +55,13 @@ final class GuiLauncher {
     }
 
     /** Held so the setting sticks: JUL keeps loggers weakly. */
-    private static final java.util.logging.Logger JAVAFX_STARTUP = java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    private static final java.util.logging.Logger JAVAFX_STARTUP = java.util.logging.Logger.getLogger("javafx");
+
+    /** Starts the JavaFX toolkit early, off the main thread (see {@link TurnoutFx#prestart()}). */
+    static void prestart() {
+        JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
+        TurnoutFx.prestart();
+    }
 
     int run(List<String> requested) {
         // Running JavaFX from the class path is deliberate (ADR 6); its startup warning says otherwise.
@@ -69,7 +75,9 @@ final class GuiLauncher {
         HostConnector connector = services.connector(sshConfig, hostKeys(prompts), passphrases(prompts));
         List<LazyDockerHost> opened = new ArrayList<>();
         try (FxTaskRunner runner = FxTaskRunner.withDaemonPool()) {
+            LOG.info("gui: launching toolkit {} ms after JVM start", sinceStart());
             TurnoutFx.run(() -> {
+                LOG.info("gui: toolkit up {} ms after JVM start", sinceStart());
                 AtomicReference<Shell> shell = new AtomicReference<>();
                 List<DockerHost> hosts = specs.stream().<DockerHost>map(s -> open(s, connector, connects, opened)).toList();
                 shell.set(new ShellFactory(hosts, new ActivityLog(java.time.Clock.systemUTC()), runner, store, Instant::now,
@@ -81,6 +89,7 @@ final class GuiLauncher {
                             }
                         })
                         .create(state));
+                LOG.info("gui: shell built {} ms after JVM start", sinceStart());
                 return shell.get();
             }, stage -> decorate(stage, owner));
         } catch (InterruptedException e) {
@@ -154,8 +163,11 @@ final class GuiLauncher {
                 stage.getIcons().add(new Image(url.toExternalForm()));
             }
         }
-        stage.setOnShown(e -> LOG.info("first window shown {} ms after JVM start",
-                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
+        stage.setOnShown(e -> LOG.info("first window shown {} ms after JVM start", sinceStart()));
+    }
+
+    private static long sinceStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     private static HostKeyPrompt hostKeys(ConnectPrompts prompts) {

@@ -20,11 +20,26 @@ public final class Main {
     public static void main(String[] args) {
         AppDirs dirs = AppDirs.forCurrentUser();
         configureLogging(dirs, Arrays.asList(args).contains("--debug"));
+        if (opensConsole(args)) {
+            GuiLauncher.prestart(); // the toolkit starts while the CLI parses and the engine is wired
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = new Cli(new AppServices(dirs, System.getenv(), Path.of(System.getProperty("user.home"))), out, err).run(args);
         out.flush();
         System.exit(code);
+    }
+
+    /** No verb, or gui/demo: the console will open (options may precede the verb). */
+    static boolean opensConsole(String[] args) {
+        for (String a : args) {
+            switch (a) {
+                case "gui", "demo" -> { return true; }
+                case "hosts", "ps", "--version", "-V", "--help", "-h", "help" -> { return false; }
+                default -> { }
+            }
+        }
+        return true;
     }
 
     /** Must run before the first logger is created: logback reads these properties at start. */
