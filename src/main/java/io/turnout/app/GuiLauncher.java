@@ -4,6 +4,7 @@ import io.turnout.activity.ActivityLog;
 import io.turnout.connect.HostConnector;
 import io.turnout.connect.LazyDockerHost;
 import io.turnout.docker.DockerHost;
+import io.turnout.profile.ConnectionProfile;
 import io.turnout.ssh.HostKeyChangedException;
 import io.turnout.ssh.HostKeyDecision;
 import io.turnout.target.ConnectionState;
@@ -11,6 +12,7 @@ import io.turnout.ssh.HostKeyPrompt;
 import io.turnout.ssh.SecretPrompt;
 import io.turnout.ui.TurnoutFx;
 import io.turnout.ui.common.FxTaskRunner;
+import io.turnout.ui.connect.AddHostRequest;
 import io.turnout.ui.connect.ConnectPrompts;
 import io.turnout.ui.connect.HostKey;
 import io.turnout.ui.shell.Shell;
@@ -87,7 +89,12 @@ final class GuiLauncher {
                             if (!shell.get().addHost(added)) {
                                 connects.execute(added::close); // already open: the shell kept the first one
                             }
-                        })
+                            if (request.remember()) {
+                                connects.execute(() -> remember(request));
+                            }
+                        },
+                        () -> services.catalog(sshConfig).all(),
+                        name -> services.profiles().remove(name))
                         .create(state));
                 LOG.info("gui: shell built {} ms after JVM start", sinceStart());
                 return shell.get();
@@ -111,6 +118,15 @@ final class GuiLauncher {
         });
         host.connect();
         return host;
+    }
+
+    /** "Remember this host": a saved profile (name and URI only; profiles never hold secrets). */
+    private void remember(AddHostRequest request) {
+        try {
+            services.profiles().save(ConnectionProfile.saved(request.profileName(), request.target().toString()));
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("Cannot remember {}: {}", request.target(), e.getMessage());
+        }
     }
 
     /** A changed host key gets the full warning dialog, not only the status line. */

@@ -22,19 +22,33 @@ public final class PaletteViewModel {
     public record Command(String title, String kind, Runnable run) { }
 
     private final Supplier<List<Command>> commands;
+    private final Runnable onOpen;
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<Command> results = FXCollections.observableArrayList();
     private List<Command> all = List.of();
 
     public PaletteViewModel(Supplier<List<Command>> commands) {
+        this(commands, () -> { });
+    }
+
+    /** @param onOpen called each time the palette opens, e.g. to re-read slow sources that then call {@link #reload()} */
+    public PaletteViewModel(Supplier<List<Command>> commands, Runnable onOpen) {
         this.commands = commands;
+        this.onOpen = onOpen;
         query.subscribe(this::refilter);
     }
 
     /** Re-reads the commands (the host's containers change) and clears the query. */
     public void open() {
+        onOpen.run();
         all = List.copyOf(commands.get());
         query.set("");
+        refilter();
+    }
+
+    /** Re-reads the commands and keeps the query: a source changed while the palette is open. */
+    public void reload() {
+        all = List.copyOf(commands.get());
         refilter();
     }
 

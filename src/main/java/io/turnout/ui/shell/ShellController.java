@@ -42,6 +42,7 @@ public final class ShellController {
     private final Navigator nav;
     private final ThemeManager theme;
     private final Consumer<AddHostRequest> onAddHost;
+    private final KnownHosts known;
 
     @FXML private StackPane root;
     @FXML private TabPane tabs;
@@ -51,7 +52,8 @@ public final class ShellController {
     @FXML private PaletteController paletteController;
 
     public ShellController(HostsModel hosts, TaskRunner runner, ActivityLog activityLog, ActivityViewModel activity,
-                           SidebarViewModel sidebar, Navigator nav, ThemeManager theme, Consumer<AddHostRequest> onAddHost) {
+                           SidebarViewModel sidebar, Navigator nav, ThemeManager theme, Consumer<AddHostRequest> onAddHost,
+                           KnownHosts known) {
         this.hosts = hosts;
         this.runner = runner;
         this.activityLog = activityLog;
@@ -60,6 +62,7 @@ public final class ShellController {
         this.nav = nav;
         this.theme = theme;
         this.onAddHost = onAddHost;
+        this.known = known;
     }
 
     @FXML
@@ -135,7 +138,8 @@ public final class ShellController {
 
     @FXML
     public void addHost() {
-        new AddHostDialog(nav.window()).showAndWait().ifPresent(onAddHost);
+        known.refresh();
+        new AddHostDialog(nav.window(), known.entries()).showAndWait().ifPresent(onAddHost);
     }
 
     public PaletteController palette() { return paletteController; }

@@ -2,6 +2,7 @@ package io.turnout.ui.shell;
 
 import io.turnout.activity.ActivityLog;
 import io.turnout.docker.DockerHost;
+import io.turnout.profile.ConnectionProfile;
 import io.turnout.ui.common.FxmlLoaderFactory;
 import io.turnout.ui.common.TaskRunner;
 import io.turnout.ui.connect.AddHostRequest;
@@ -9,6 +10,7 @@ import javafx.application.ColorScheme;
 import javafx.beans.value.ObservableValue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,15 +31,22 @@ public final class ShellFactory {
     private final Supplier<Instant> clock;
     private final ObservableValue<ColorScheme> osColorScheme;
     private final Consumer<AddHostRequest> onAddHost;
+    private final Supplier<List<ConnectionProfile>> catalog;
+    private final Consumer<String> forgetProfile;
 
     /**
      * @param initialHosts  open from the start, as if passed to {@link Shell#addHost} in order; need not be connected yet
      * @param osColorScheme usually {@code Platform.getPreferences().colorSchemeProperty()}
-     * @param onAddHost     called on the FX thread with the operator's new host; the caller creates
-     *                      the {@link DockerHost} and hands it to {@link Shell#addHost}
+     * @param onAddHost     called on the FX thread with the operator's new host (typed in "Add host…" or a
+     *                      known host from the palette); the caller creates the {@link DockerHost}, hands it to
+     *                      {@link Shell#addHost} and saves a profile when {@link AddHostRequest#remember()}
+     * @param catalog       the operator's known hosts (saved profiles, ssh-config aliases, Docker contexts,
+     *                      local); blocking, called on a background thread whenever the palette or "Add host…" opens
+     * @param forgetProfile removes the saved profile with this name; blocking, called on a background thread
      */
     public ShellFactory(List<DockerHost> initialHosts, ActivityLog activityLog, TaskRunner runner, UiStateStore store,
-                        Supplier<Instant> clock, ObservableValue<ColorScheme> osColorScheme, Consumer<AddHostRequest> onAddHost) {
+                        Supplier<Instant> clock, ObservableValue<ColorScheme> osColorScheme, Consumer<AddHostRequest> onAddHost,
+                        Supplier<List<ConnectionProfile>> catalog, Consumer<String> forgetProfile) {
         this.initialHosts = List.copyOf(initialHosts);
         this.activityLog = activityLog;
         this.runner = runner;
@@ -45,6 +54,14 @@ public final class ShellFactory {
         this.clock = clock;
         this.osColorScheme = osColorScheme;
         this.onAddHost = onAddHost;
+        this.catalog = catalog;
+        this.forgetProfile = forgetProfile;
+    }
+
+    /** Without known hosts: the palette and "Add host…" offer only what is open or typed. */
+    public ShellFactory(List<DockerHost> initialHosts, ActivityLog activityLog, TaskRunner runner, UiStateStore store,
+                        Supplier<Instant> clock, ObservableValue<ColorScheme> osColorScheme, Consumer<AddHostRequest> onAddHost) {
+        this(initialHosts, activityLog, runner, store, clock, osColorScheme, onAddHost, List::of, name -> { });
     }
 
     /** FX thread only. Reads the remembered state from the store. */
@@ -65,12 +82,21 @@ public final class ShellFactory {
         AtomicReference<String> lastSelection = new AtomicReference<>(state.lastSelection());
         Consumer<SidebarNode> open = node -> shell.get().open(node);
         Consumer<io.turnout.target.TargetUri> remove = target -> shell.get().removeHost(target);
-        PaletteViewModel palette = new PaletteViewModel(() -> PaletteCommands.build(sidebar, open, nav,
-                theme::toggle, () -> shell.get().addHost(), activity::toggle, remove));
+        KnownHosts known = new KnownHosts(catalog, forgetProfile, runner);
+        Consumer<ConnectionProfile> connect = p -> onAddHost.accept(AddHostRequest.parse(p.uri(), null));
+        PaletteViewModel palette = new PaletteViewModel(() -> {
+            List<PaletteViewModel.Command> all = new ArrayList<>(PaletteCommands.build(sidebar, open, nav,
+                    theme::toggle, () -> shell.get().addHost(), activity::toggle, remove));
+            all.addAll(CatalogCommands.build(known.entries(), hosts.hosts().stream().map(HostEntry::target).toList(),
+                    connect, known::forget));
+            return all;
+        }, known::refresh);
+        known.entries().subscribe(palette::reload);
+        known.refresh();
 
         var view = new FxmlLoaderFactory(Map.of(
                 ShellController.class, () -> {
-                    shell.set(new ShellController(hosts, runner, activityLog, activity, sidebar, nav, theme, onAddHost));
+                    shell.set(new ShellController(hosts, runner, activityLog, activity, sidebar, nav, theme, onAddHost, known));
                     return shell.get();
                 },
                 SidebarController.class, () -> new SidebarController(sidebar, open, lastSelection::set, state.lastSelection(), remove),

@@ -27,5 +27,6 @@ class AddHostRequestTest {
         assertThatThrownBy(() -> AddHostRequest.parse("tcp://h:2376", "/x.sock")).hasMessageContaining("only applies to ssh://");
         assertThat(AddHostDialog.problemWith("ftp://x", "")).contains("unsupported scheme");
         assertThat(AddHostDialog.problemWith("", "")).isEmpty();
+        assertThat(AddHostDialog.problemWith("ssh://deploy@", "")).as("still typing the host").contains("names no host");
     }
 }

@@ -106,10 +106,52 @@ class ConnectDialogsUiIT {
 
         robot.interact(() -> new AddHostDialog(robot.listTargetWindows().getFirst()).show());
         DialogPane add = dialog(robot, "Add host");
-        robot.write("ssh://deploy@");
+        robot.write("ssh://deploy@prod-");
         WaitForAsyncUtils.waitForFxEvents();
         shot(add, "add-host.png");
         robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void addHostSuggestsKnownHostsAndRemembersOnlyNewOnes(FxRobot robot) throws Exception {
+        var catalog = javafx.collections.FXCollections.observableArrayList(io.turnout.ui.fixtures.KnownHostsFixture.all());
+        var dialog = new java.util.concurrent.atomic.AtomicReference<AddHostDialog>();
+        robot.interact(() -> {
+            dialog.set(new AddHostDialog(robot.listTargetWindows().getFirst(), catalog));
+            dialog.get().show();
+        });
+        DialogPane pane = dialog(robot, "Add host");
+        var suggestions = robot.from(pane).lookup(".list-view").queryAs(javafx.scene.control.ListView.class);
+        assertThat(suggestions.getItems()).hasSize(5);
+        shot(pane, "add-host-suggestions.png");
+
+        robot.write("stag");
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        var field = robot.from(pane).lookup(".text-field").queryAs(javafx.scene.control.TextField.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "staging-2".equals(field.getText()));
+        var remember = robot.from(pane).lookup(".check-box").queryAs(javafx.scene.control.CheckBox.class);
+        assertThat(remember.isVisible()).as("a known host is not remembered again").isFalse();
+        assertThat(dialog.get().isShowing()).as("Enter took the suggestion, it did not add yet").isTrue();
+        shot(pane, "add-host-known.png");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !dialog.get().isShowing());
+        assertThat(dialog.get().getResult().target().toString()).isEqualTo("ssh://staging-2");
+        assertThat(dialog.get().getResult().remember()).isFalse();
+
+        robot.interact(() -> {
+            dialog.set(new AddHostDialog(robot.listTargetWindows().getFirst(), catalog));
+            dialog.get().show();
+        });
+        DialogPane again = dialog(robot, "Add host");
+        robot.write("ssh://root@new-1");
+        var remember2 = robot.from(again).lookup(".check-box").queryAs(javafx.scene.control.CheckBox.class);
+        assertThat(remember2.isVisible()).isTrue();
+        assertThat(remember2.isSelected()).as("checked by default").isTrue();
+        shot(again, "add-host-new.png");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !dialog.get().isShowing());
+        assertThat(dialog.get().getResult().remember()).isTrue();
+        assertThat(dialog.get().getResult().profileName()).isEqualTo("root@new-1");
     }
 
     private CompletableFuture<HostKeyDecision> ask() {

@@ -8,6 +8,7 @@ import io.turnout.ui.common.FxTaskRunner;
 import io.turnout.ui.containers.ContainerItem;
 import io.turnout.ui.containers.ContainersNode;
 import io.turnout.ui.fixtures.FixtureDockerHost;
+import io.turnout.ui.fixtures.KnownHostsFixture;
 import io.turnout.ui.fixtures.Rows;
 import javafx.application.ColorScheme;
 import javafx.beans.property.SimpleObjectProperty;
@@ -47,6 +48,8 @@ class ShellUiIT {
     private final List<ContainerRow> rows = new ArrayList<>(Rows.realistic());
     private final FixtureDockerHost host = new FixtureDockerHost("ssh://deploy@prod-1", Rows.snapshot(1, rows.toArray(ContainerRow[]::new)));
     private final ActivityLog activity = new ActivityLog(Clock.systemUTC());
+    private final List<io.turnout.ui.connect.AddHostRequest> added = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> catalogReadOn = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Shell shell;
     private Stage stage;
 
@@ -54,7 +57,10 @@ class ShellUiIT {
     void start(Stage stage) {
         this.stage = stage;
         shell = new ShellFactory(List.of(host), activity, FxTaskRunner.withDaemonPool(), new UiStateStore(config),
-                () -> Rows.T0, new SimpleObjectProperty<>(ColorScheme.LIGHT), request -> { }).create();
+                () -> Rows.T0, new SimpleObjectProperty<>(ColorScheme.LIGHT), added::add, () -> {
+                    catalogReadOn.add(Thread.currentThread().getName());
+                    return KnownHostsFixture.all();
+                }, name -> { }).create();
         shell.mount(stage);
         stage.setWidth(1400);
         stage.setHeight(820);
@@ -116,6 +122,34 @@ class ShellUiIT {
         waitFor(() -> shell.controller().palette().isOpen());
         robot.type(KeyCode.ESCAPE);
         waitFor(() -> !shell.controller().palette().isOpen());
+    }
+
+    @Test
+    void paletteConnectsAKnownHostThroughTheAddHostPath(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getExpandedItemCount() > 5);
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        waitFor(() -> shell.controller().palette().isOpen());
+        robot.write("connect");
+        var results = robot.lookup(".command-palette .list-view").queryAs(javafx.scene.control.ListView.class);
+        waitFor(() -> results.getItems().size() >= 4);
+        assertThat(results.getItems()).extracting(c -> ((PaletteViewModel.Command) c).title())
+                .as("prod-1 is open already").startsWith("Connect deploy@build-1", "Connect staging-2", "Connect desktop-linux", "Connect local")
+                .doesNotContain("Connect prod-1");
+        assertThat(catalogReadOn).isNotEmpty().doesNotContain("JavaFX Application Thread");
+        shot(robot, "palette-known-hosts-light.png");
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> !shell.controller().palette().isOpen());
+
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        waitFor(() -> shell.controller().palette().isOpen());
+        robot.write("staging-2");
+        waitFor(() -> !results.getItems().isEmpty()
+                && ((PaletteViewModel.Command) results.getSelectionModel().getSelectedItem()).title().equals("Connect staging-2"));
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> added.size() == 1);
+        assertThat(added.getFirst().target()).isEqualTo(io.turnout.target.TargetUri.parse("ssh://staging-2"));
+        assertThat(added.getFirst().remember()).as("known already: nothing to remember").isFalse();
+        assertThat(shell.controller().palette().isOpen()).isFalse();
     }
 
     @Test
