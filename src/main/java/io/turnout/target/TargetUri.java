@@ -79,8 +79,17 @@ public record TargetUri(Scheme scheme, String user, String host, int port, Strin
             case UNIX -> "unix://" + path;
             case SSH -> "ssh://" + (user != null ? user + "@" : "") + host + (port > 0 ? ":" + port : "")
                     + param("socket").map(sock -> "?socket=" + sock).orElse("");
-            case TCP -> "tcp://" + host + ":" + port + (tls() ? "?tls=true" : "");
+            case TCP -> "tcp://" + host + ":" + port + queryString();
         };
+    }
+
+    /** All parameters (tls, certs, ...) in a stable order, so a round trip through text loses nothing. */
+    private String queryString() {
+        if (params.isEmpty()) {
+            return "";
+        }
+        return "?" + params.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining("&"));
     }
 
     /** Short label for trees and status bars: the alias or host name. */

@@ -43,6 +43,13 @@ class TargetUriTest {
     }
 
     @Test
+    void tcpTextRoundTripKeepsTlsMaterial() {
+        TargetUri t = TargetUri.parse("tcp://edge:2376?tls=true&certs=/home/ops/.docker/certs");
+        assertThat(TargetUri.parse(t.toString())).isEqualTo(t);
+        assertThat(t.toString()).isEqualTo("tcp://edge:2376?certs=/home/ops/.docker/certs&tls=true");
+    }
+
+    @Test
     void unsupportedSchemeAndBlankAreClearErrors() {
         assertThatThrownBy(() -> TargetUri.parse("ftp://x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unix://, ssh:// or tcp://");
