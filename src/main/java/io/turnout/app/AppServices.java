@@ -5,6 +5,7 @@ import io.turnout.connect.DefaultHostCatalog;
 import io.turnout.connect.DefaultHostConnector;
 import io.turnout.connect.HostCatalog;
 import io.turnout.connect.HostConnector;
+import io.turnout.docker.ContainerFeed;
 import io.turnout.docker.DockerClients;
 import io.turnout.docker.DockerContexts;
 import io.turnout.docker.DockerHostFactory;
@@ -16,6 +17,7 @@ import io.turnout.ssh.SshOptions;
 import io.turnout.target.TargetUri;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +60,12 @@ final class AppServices implements CliServices {
     @Override
     public HostConnector connector(Path sshConfig, HostKeyPrompt hostKeys, SecretPrompt secrets) {
         SshConfigFile cfg = sshConfigFile(sshConfig);
-        return new DefaultHostConnector(DockerHostFactory.withDefaults(), cfg, SshOptions.defaults(cfg, hostKeys, secrets), profiles());
+        // the engine sees the environment this was built with (DOCKER_CERT_PATH, HOME, SSH_AUTH_SOCK)
+        DockerHostFactory docker = new DockerHostFactory(
+                new DockerClients(Duration.ofSeconds(5), Duration.ofSeconds(60), env),
+                ContainerFeed.Settings.defaults(), Duration.ofSeconds(5));
+        SshOptions ssh = SshOptions.defaults(cfg, hostKeys, secrets).withAgentSocket(SshOptions.agentSocketFrom(env));
+        return new DefaultHostConnector(docker, cfg, ssh, profiles());
     }
 
     @Override

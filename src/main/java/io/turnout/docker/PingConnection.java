@@ -84,7 +84,9 @@ public final class PingConnection implements Feed<ConnectionState> {
             next = new ConnectionState.Connected(Duration.ofMillis((System.nanoTime() - t0) / 1_000_000));
         } catch (RuntimeException e) {
             int failed = failures.incrementAndGet();
-            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            // our own sentences (e.g. a rejected TLS client certificate) as they are, else the cause's text
+            String reason = e instanceof io.turnout.target.TargetException || e.getCause() == null
+                    ? e.getMessage() : e.getCause().getMessage();
             LOG.debug("[{}] ping failed ({}): {}", name, failed, reason);
             next = failed >= failAfter ? new ConnectionState.Failed("Docker engine not answering: " + reason)
                     : new ConnectionState.Reconnecting(failed, reason == null ? e.getClass().getSimpleName() : reason);

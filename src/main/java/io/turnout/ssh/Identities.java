@@ -50,11 +50,16 @@ final class Identities implements IdentityRepository {
         if (!cfg.identitiesOnly() && agentSocket.isPresent()) {
             try {
                 IdentityRepository agent = new AgentIdentityRepository(new SSHAgentConnector(Path.of(agentSocket.get())));
-                for (Identity id : agent.getIdentities()) {
+                Vector<Identity> agentIds = agent.getIdentities();
+                for (Identity id : agentIds) {
                     ids.add(id);
                     offered.add("agent:" + id.getName());
                 }
+                if (agentIds.isEmpty()) {
+                    problems.add("ssh-agent " + agentSocket.get() + " (holds no keys)");
+                }
             } catch (Exception | LinkageError e) {
+                problems.add("ssh-agent " + agentSocket.get() + " (not usable)");
                 LOG.warn("ssh-agent at {} is not usable: {}", agentSocket.get(), e.toString());
             }
         }

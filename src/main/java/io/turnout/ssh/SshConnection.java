@@ -68,7 +68,7 @@ public final class SshConnection implements AutoCloseable {
 
     /** Connects now (through ProxyJump hops if configured); throws {@link SshException} with a one-sentence reason. */
     public static SshConnection open(SshHostConfig cfg, SshOptions opts) {
-        SshConnection c = new SshConnection(cfg, opts, Optional.ofNullable(System.getenv("SSH_AUTH_SOCK")).filter(s -> !s.isBlank()));
+        SshConnection c = new SshConnection(cfg, opts, opts.agentSocket().map(Path::toString));
         c.connectFirst();
         return c;
     }

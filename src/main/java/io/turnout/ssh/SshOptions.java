@@ -2,6 +2,7 @@ package io.turnout.ssh;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param reconnectWait       how long new channels wait for a reconnecting session before failing
  * @param maxReconnectAttempts after this many failed attempts the connection goes {@code Failed}
  * @param runtimeDir          parent directory for local relay sockets
+ * @param agentSocket         the ssh-agent socket whose keys are offered (unless IdentitiesOnly);
+ *                            {@link #defaults} takes it from {@code SSH_AUTH_SOCK}
  */
 public record SshOptions(
         SshConfigFile configFile,
@@ -27,7 +30,8 @@ public record SshOptions(
         Duration roundTripInterval,
         Duration reconnectWait,
         int maxReconnectAttempts,
-        Path runtimeDir) {
+        Path runtimeDir,
+        Optional<Path> agentSocket) {
 
     public SshOptions {
         Objects.requireNonNull(configFile);
@@ -38,27 +42,43 @@ public record SshOptions(
         Objects.requireNonNull(roundTripInterval);
         Objects.requireNonNull(reconnectWait);
         Objects.requireNonNull(runtimeDir);
+        Objects.requireNonNull(agentSocket);
     }
 
-    /** 10 s connect timeout, RTT every 5 s, relays wait up to 30 s for a reconnect, 100 reconnect attempts. */
+    /**
+     * 10 s connect timeout, RTT every 5 s, relays wait up to 30 s for a reconnect, 100 reconnect attempts,
+     * the ssh-agent named by {@code SSH_AUTH_SOCK} (if set).
+     */
     public static SshOptions defaults(SshConfigFile configFile, HostKeyPrompt hostKeyPrompt, SecretPrompt secretPrompt) {
         return new SshOptions(configFile, hostKeyPrompt, secretPrompt, Duration.ofSeconds(10), Optional.empty(),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), 100, RuntimeDirs.defaultParent());
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 100, RuntimeDirs.defaultParent(),
+                agentSocketFrom(System.getenv()));
+    }
+
+    /** {@code SSH_AUTH_SOCK} from {@code env}, when set and not blank. */
+    public static Optional<Path> agentSocketFrom(Map<String, String> env) {
+        return Optional.ofNullable(env.get("SSH_AUTH_SOCK")).filter(s -> !s.isBlank()).map(Path::of);
     }
 
     public SshOptions withConnectTimeout(Duration d) {
         return new SshOptions(configFile, hostKeyPrompt, secretPrompt, d, keepAliveInterval, roundTripInterval,
-                reconnectWait, maxReconnectAttempts, runtimeDir);
+                reconnectWait, maxReconnectAttempts, runtimeDir, agentSocket);
     }
 
     public SshOptions withRoundTripInterval(Duration d) {
         return new SshOptions(configFile, hostKeyPrompt, secretPrompt, connectTimeout, keepAliveInterval, d,
-                reconnectWait, maxReconnectAttempts, runtimeDir);
+                reconnectWait, maxReconnectAttempts, runtimeDir, agentSocket);
     }
 
     public SshOptions withKeepAliveInterval(Duration d) {
         return new SshOptions(configFile, hostKeyPrompt, secretPrompt, connectTimeout, Optional.of(d), roundTripInterval,
-                reconnectWait, maxReconnectAttempts, runtimeDir);
+                reconnectWait, maxReconnectAttempts, runtimeDir, agentSocket);
+    }
+
+    /** Offer the keys of the ssh-agent at {@code socket} (empty: no agent) instead of {@code SSH_AUTH_SOCK}'s. */
+    public SshOptions withAgentSocket(Optional<Path> socket) {
+        return new SshOptions(configFile, hostKeyPrompt, secretPrompt, connectTimeout, keepAliveInterval, roundTripInterval,
+                reconnectWait, maxReconnectAttempts, runtimeDir, socket);
     }
 
     /** The timeout for one hop: ConnectTimeout from the config if set, else ours. */

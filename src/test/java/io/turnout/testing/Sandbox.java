@@ -37,6 +37,24 @@ public final class Sandbox {
         return dockerHost().substring("unix://".length());
     }
 
+    /** {@code tcp://127.0.0.1:23760}: the same dockerd over TCP with mutual TLS. */
+    public static String tlsHost() {
+        return require("TURNOUT_SANDBOX_TLS_HOST");
+    }
+
+    /** Client material the TLS endpoint accepts: {@code ca.pem cert.pem key.pem} (DOCKER_CERT_PATH layout). */
+    public static Path tlsCerts() {
+        return Path.of(require("TURNOUT_SANDBOX_TLS_CERTS"));
+    }
+
+    /**
+     * A client certificate signed by a CA the engine does NOT trust ({@code ca.pem} is the real CA, so
+     * only the server's check of the client certificate fails).
+     */
+    public static Path tlsRogueCerts() {
+        return Path.of(require("TURNOUT_SANDBOX_TLS_ROGUE_CERTS"));
+    }
+
     public static int sshPort() {
         return Integer.parseInt(require("TURNOUT_SANDBOX_SSH_PORT"));
     }
