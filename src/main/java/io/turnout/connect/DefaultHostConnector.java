@@ -13,13 +13,8 @@ import io.turnout.ssh.SshOptions;
 import io.turnout.target.TargetException;
 import io.turnout.target.TargetUri;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Turns what the operator typed into a live {@link DockerHost}: {@code local}, a saved profile
@@ -27,8 +22,6 @@ import java.util.concurrent.CompletionException;
  * engine's socket over it (ADR 0002).
  */
 public final class DefaultHostConnector implements HostConnector {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DefaultHostConnector.class);
 
     private final DockerHostFactory docker;
     private final SshConfigFile sshConfig;
@@ -77,27 +70,12 @@ public final class DefaultHostConnector implements HostConnector {
             throw new TargetException(e.getMessage(), e);
         }
         try {
-            // Looking up the remote socket is an exec round trip (~90 ms) and building the
-            // docker-java client about as long: both run at once. The client makes no connection
-            // before this returns, and a failed lookup still fails here, as one sentence.
-            Optional<String> explicit = target.param("socket");
-            CompletableFuture<String> socket = explicit.isPresent() ? CompletableFuture.completedFuture(explicit.get())
-                    : CompletableFuture.supplyAsync(ssh::remoteDockerSocket, Thread.ofVirtual()::start);
-            Path relay = ssh.forwardUnixSocket(() -> resolved(socket));
-            EngineDockerHost engine = docker.viaRelay(target, relay, ssh.state());
-            LOG.info("Docker socket on {}: {}", cfg.alias(), resolved(socket));
-            return new SshDockerHost(engine, ssh);
+            String socket = ssh.remoteDockerSocket(target.param("socket"));
+            Path relay = ssh.forwardUnixSocket(socket);
+            return new SshDockerHost(docker.viaRelay(target, relay, ssh.state()), ssh);
         } catch (RuntimeException e) {
             ssh.close();
             throw e instanceof SshException ? new TargetException(e.getMessage(), e) : e;
-        }
-    }
-
-    private static String resolved(CompletableFuture<String> socket) {
-        try {
-            return socket.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

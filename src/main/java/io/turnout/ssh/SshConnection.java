@@ -34,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 
 /**
  * One multiplexed SSH session to one host: exec, SFTP, UNIX-socket and TCP relays all run as
@@ -171,35 +170,21 @@ public final class SshConnection implements AutoCloseable {
      * {@code remoteSocketPath} over a {@code direct-streamlocal@openssh.com} channel. Closed with this connection.
      */
     public Path forwardUnixSocket(String remoteSocketPath) {
-        return forwardUnixSocket(cfg.alias() + ":" + remoteSocketPath, () -> remoteSocketPath);
-    }
-
-    /**
-     * As {@link #forwardUnixSocket(String)}, with the remote path asked for when a connection is
-     * relayed: the local socket can exist (and its client be built) while the path is still being
-     * looked up. A {@link SshException} from {@code remoteSocketPath} fails that connection only.
-     */
-    public Path forwardUnixSocket(Supplier<String> remoteSocketPath) {
-        return forwardUnixSocket(cfg.alias() + ":<remote socket>", remoteSocketPath);
-    }
-
-    private Path forwardUnixSocket(String name, Supplier<String> remoteSocketPath) {
         Path dir = RuntimeDirs.createPrivate(opts.runtimeDir(), "ssh-");
         Path sock = dir.resolve("relay.sock");
         try {
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(sock));
             Files.setPosixFilePermissions(sock, PosixFilePermissions.fromString("rw-------"));
-            startRelay(name, server, s -> {
-                String remote = remoteSocketPath.get();
+            startRelay(cfg.alias() + ":" + remoteSocketPath, server, s -> {
                 ChannelDirectStreamLocal ch = (ChannelDirectStreamLocal) s.openChannel("direct-streamlocal@openssh.com");
-                ch.setSocketPath(remote);
+                ch.setSocketPath(remoteSocketPath);
                 return ch;
             }, () -> {
                 deleteQuietly(sock);
                 deleteQuietly(dir);
             });
-            LOG.info("Relaying {} to {}", sock, name);
+            LOG.info("Relaying {} to {}:{}", sock, cfg.alias(), remoteSocketPath);
             return sock;
         } catch (IOException e) {
             deleteQuietly(sock);
