@@ -47,6 +47,7 @@ rm -rf "$OUT/Turnout"
   --input "$INPUT" --main-jar turnout.jar --main-class io.turnout.app.Main \
   --runtime-image "$RUNTIME" --icon "$ICON" \
   --java-options "--enable-native-access=ALL-UNNAMED" \
+  --java-options "-XX:UserThreadWaitAttemptsAtExit=0" \
   "${EXTRA[@]}"
 echo "jpackage.sh: built $TYPE in $OUT"
 ls -la "$OUT"

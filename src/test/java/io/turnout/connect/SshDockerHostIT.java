@@ -97,6 +97,18 @@ class SshDockerHostIT {
     }
 
     @Test
+    void anExplicitSocketParameterWinsOverTheLookedUpRemoteSocket() throws Exception {
+        String id = containers.cliRun(APP);
+        try (DockerHost explicit = connector(Sandbox.sshConfig()).open("ssh://turnout-sandbox?socket=" + Sandbox.dockerSocket())) {
+            assertThat(explicit.list(true)).anyMatch(r -> r.id().equals(id));
+        }
+        try (DockerHost wrong = connector(Sandbox.sshConfig()).open("ssh://turnout-sandbox?socket=/nonexistent/docker.sock")) {
+            assertThatThrownBy(() -> wrong.list(true)).as("the relay uses the given path, not the remote $DOCKER_HOST")
+                    .isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    @Test
     void outOfBandRunAppearsInTheLiveFeedWithinOneSecondOverSsh() {
         host.containers().start();
         FeedWait.until(host.containers(), Duration.ofSeconds(15), "first snapshot", s -> s.seq() > 0);
