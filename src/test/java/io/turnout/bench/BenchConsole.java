@@ -86,25 +86,31 @@ final class BenchConsole implements AutoCloseable {
 
     /** Nanos when the FX thread first saw a row matching {@code row} (checked once per pulse). */
     long awaitRow(Predicate<ContainerItem> row, long timeoutMillis) throws Exception {
-        CompletableFuture<Long> seen = new CompletableFuture<>();
+        return watchRow(row).get(timeoutMillis, TimeUnit.MILLISECONDS)[0];
+    }
+
+    /**
+     * Starts watching, on every pulse, for a row matching {@code row}; completes with
+     * {nanoTime, epoch micros} of the pulse that first saw it.
+     */
+    CompletableFuture<long[]> watchRow(Predicate<ContainerItem> row) {
+        CompletableFuture<long[]> seen = new CompletableFuture<>();
         AnimationTimer[] probe = new AnimationTimer[1];
         Platform.runLater(() -> {
             probe[0] = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
                     if (anyRow(row)) {
-                        seen.complete(System.nanoTime());
+                        Instant wall = Instant.now();
+                        seen.complete(new long[] {System.nanoTime(), wall.getEpochSecond() * 1_000_000 + wall.getNano() / 1_000});
                         stop();
                     }
                 }
             };
             probe[0].start();
         });
-        try {
-            return seen.get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } finally {
-            Platform.runLater(() -> probe[0].stop());
-        }
+        seen.whenComplete((v, e) -> Platform.runLater(() -> probe[0].stop()));
+        return seen;
     }
 
     int rowCount() throws Exception {
