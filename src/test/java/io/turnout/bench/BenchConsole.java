@@ -45,6 +45,9 @@ final class BenchConsole implements AutoCloseable {
     private Shell shell;
     private volatile long lastPulse;
     private volatile long maxGapNanos;
+    /** Pulse intervals since the last {@link #resetMaxGap()}, in nanos; written on the FX thread only. */
+    private final long[] gaps = new long[1 << 16];
+    private volatile int gapCount;
     private AnimationTimer pulses;
 
     BenchConsole(Path sshConfig, String hostSpec) throws Exception {
@@ -70,6 +73,11 @@ final class BenchConsole implements AutoCloseable {
                     long t = System.nanoTime();
                     if (lastPulse != 0) {
                         maxGapNanos = Math.max(maxGapNanos, t - lastPulse);
+                        int n = gapCount;
+                        if (n < gaps.length) {
+                            gaps[n] = t - lastPulse;
+                            gapCount = n + 1;
+                        }
                     }
                     lastPulse = t;
                 }
@@ -130,6 +138,22 @@ final class BenchConsole implements AutoCloseable {
 
     void resetMaxGap() {
         maxGapNanos = 0;
+        gapCount = 0;
+    }
+
+    /** The {@code q} quantile (0..1) of pulse intervals since {@link #resetMaxGap()}, in ms. */
+    double gapQuantileMillis(double q) {
+        int n = gapCount;
+        if (n == 0) {
+            return 0;
+        }
+        long[] sorted = java.util.Arrays.copyOf(gaps, n);
+        java.util.Arrays.sort(sorted);
+        return sorted[Math.min(n - 1, (int) Math.ceil(q * n) - 1)] / 1e6;
+    }
+
+    int pulseCount() {
+        return gapCount;
     }
 
     double maxGapMillis() {

@@ -49,9 +49,16 @@ public final class ScaleBench {
             System.out.printf(Locale.ROOT, "created %d containers in %.1f s%n", n, (System.nanoTime() - c0) / 1e9);
             try (BenchConsole console = new BenchConsole(sshConfig, "turnout-sandbox")) {
                 long r0 = System.nanoTime();
+                console.resetMaxGap();
                 console.awaitRow(c -> c.row().name().equals(String.format("scale-%04d", n - 1)), 120_000);
                 System.out.printf(Locale.ROOT, "console: connect + full resync + first render of %d rows: %.0f ms (rows in table: %d)%n",
                         n, (System.nanoTime() - r0) / 1e6, console.rowCount());
+                System.out.printf(Locale.ROOT, "first render window: pulse gaps max %.0f ms, p99 %.0f ms (%d pulses)%n",
+                        console.maxGapMillis(), console.gapQuantileMillis(0.99), console.pulseCount());
+                console.resetMaxGap();
+                Thread.sleep(3000);
+                System.out.printf(Locale.ROOT, "settle (3 s after first render, live feed idle): pulse gaps max %.0f ms, p99 %.0f ms%n",
+                        console.maxGapMillis(), console.gapQuantileMillis(0.99));
 
                 double[] ms = new double[10];
                 for (int i = 0; i < ms.length; i++) {
@@ -78,8 +85,9 @@ public final class ScaleBench {
                 for (Container c : some) {
                     docker.stopContainerCmd(c.getId()).withTimeout(1).exec();
                 }
-                System.out.printf(Locale.ROOT, "churn: 50 starts + 50 stops in %.1f s; longest gap between UI pulses: %.0f ms%n",
-                        (System.nanoTime() - churn0) / 1e9, console.maxGapMillis());
+                System.out.printf(Locale.ROOT, "churn: 50 starts + 50 stops in %.1f s; longest gap between UI pulses: %.0f ms, p99 %.0f ms, p50 %.0f ms (%d pulses)%n",
+                        (System.nanoTime() - churn0) / 1e9, console.maxGapMillis(), console.gapQuantileMillis(0.99),
+                        console.gapQuantileMillis(0.5), console.pulseCount());
                 Runtime rt = Runtime.getRuntime();
                 System.gc();
                 System.out.printf(Locale.ROOT, "console JVM with %d rows: heap used %.0f MB, RSS %s%n",

@@ -14,6 +14,9 @@ import java.util.function.Function;
 /**
  * Keyed diff of tree children: items whose key stays are kept (value replaced only if changed),
  * so selection, expansion and scroll survive; gone keys are removed, new ones inserted in place.
+ * Callers should hand long-lived values with observable parts: replacing a value makes a
+ * TreeView/TreeTableView recreate all its visible cells. An unchanged list costs O(n) lookups
+ * and fires no change.
  */
 public final class TreeSync {
 
@@ -42,7 +45,7 @@ public final class TreeSync {
                 item = new TreeItem<>(value);
                 children.add(i, item);
             } else {
-                if (children.indexOf(item) != i) {
+                if (i >= children.size() || children.get(i) != item) {
                     children.remove(item);
                     children.add(i, item);
                 }

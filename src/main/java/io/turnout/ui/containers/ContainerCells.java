@@ -107,14 +107,17 @@ final class ContainerCells {
             @Override
             protected void updateItem(ContainersNode node, boolean empty) {
                 super.updateItem(node, empty);
+                summary.textProperty().unbind();
+                tooltip.textProperty().unbind();
                 switch (empty ? null : node) {
                     case ContainersNode.Group g -> {
+                        // Summaries change in place (the tree item keeps its value), so the cell follows them.
                         title.setText(g.title());
-                        summary.setText(g.summary());
+                        summary.textProperty().bind(g.summaryProperty());
                         setText(null);
                         setGraphic(heading);
                         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-                        tooltip.setText(g.title() + " · " + g.summary());
+                        tooltip.textProperty().bind(g.summaryProperty().map(text -> g.title() + " · " + text));
                         setTooltip(tooltip);
                     }
                     case ContainerItem c -> {

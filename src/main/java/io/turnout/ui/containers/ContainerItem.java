@@ -3,8 +3,7 @@ package io.turnout.ui.containers;
 import io.turnout.docker.ContainerRow;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -17,12 +16,13 @@ public final class ContainerItem implements ContainersNode {
 
     private final String id;
     private final ReadOnlyObjectWrapper<ContainerRow> row;
-    private final ReadOnlyStringWrapper uptime = new ReadOnlyStringWrapper();
+    private final ObservableValue<String> uptime;
 
-    ContainerItem(ContainerRow row, Instant now) {
+    /** {@code now} is the view's one clock tick; the uptime follows it only while something observes it. */
+    ContainerItem(ContainerRow row, ObservableValue<Instant> now) {
         this.id = row.id();
         this.row = new ReadOnlyObjectWrapper<>(row);
-        tick(now);
+        this.uptime = this.row.flatMap(r -> now.map(n -> Uptime.of(r, n)));
     }
 
     @Override
@@ -42,27 +42,27 @@ public final class ContainerItem implements ContainersNode {
         return row.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty uptimeProperty() {
-        return uptime.getReadOnlyProperty();
+    /**
+     * "2h 05m": lazy, so the once-a-second tick costs nothing for the rows no cell shows (a fluent
+     * binding listens to its sources only while it is observed itself).
+     */
+    public ObservableValue<String> uptimeProperty() {
+        return uptime;
     }
 
-    void update(ContainerRow next, Instant now) {
-        if (!next.equals(row.get())) {
-            row.set(next);
-        }
-        tick(now);
-    }
-
-    void tick(Instant now) {
-        uptime.set(Uptime.of(row.get(), now));
+    void update(ContainerRow next) {
+        row.set(next);
     }
 
     /** Every word of {@code query} occurs in name, image, stack, service or state (case-insensitive). */
     boolean matches(String query) {
+        return matches(row.get(), query);
+    }
+
+    static boolean matches(ContainerRow r, String query) {
         if (query == null || query.isBlank()) {
             return true;
         }
-        ContainerRow r = row.get();
         String haystack = String.join(" ", r.name(), r.image(), String.valueOf(r.stack()),
                 String.valueOf(r.service()), r.state(), r.health().name()).toLowerCase(Locale.ROOT);
         for (String word : query.toLowerCase(Locale.ROOT).trim().split("\\s+")) {

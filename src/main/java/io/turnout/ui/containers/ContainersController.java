@@ -105,6 +105,7 @@ public final class ContainersController {
         placeholder.graphicProperty().bind(vm.placeholderProperty().map(t -> vm.items().isEmpty()
                 && !(vm.connectionProperty().get() instanceof io.turnout.target.ConnectionState.Connected)
                 ? Icons.connectionGraphic(vm.connectionProperty().get()) : null));
+        count.textProperty().bind(vm.countProperty());
         vm.structureProperty().subscribe(this::rebuild);
         FxFeedBridge.whileShowing(root, feed, vm::apply);
         Showing.of(root).subscribe(shown -> {
@@ -151,19 +152,18 @@ public final class ContainersController {
         String selectedKey = before == null || before.getValue() == null ? null : before.getValue().key();
         var groups = vm.groups();
         List<ContainersNode> stackNodes = new ArrayList<>();
-        groups.forEach(s -> stackNodes.add(new ContainersNode.Group("stack:" + s.name(), s.name(), ContainersViewModel.summary(s.all()))));
+        groups.forEach(s -> stackNodes.add(vm.groupNode(s.name(), null)));
         var stackItems = TreeSync.sync(table.getRoot(), stackNodes, ContainersNode::key);
         leaves.clear();
         for (var stack : groups) {
-            TreeItem<ContainersNode> stackItem = expandNew(stackItems.get("stack:" + stack.name()));
+            TreeItem<ContainersNode> stackItem = expandNew(stackItems.get(vm.groupNode(stack.name(), null).key()));
             List<ContainersNode> children = new ArrayList<>();
-            stack.services().forEach(s -> children.add(new ContainersNode.Group(
-                    "service:" + stack.name() + "/" + s.name(), s.name(), ContainersViewModel.summary(s.members()))));
+            stack.services().forEach(s -> children.add(vm.groupNode(stack.name(), s.name())));
             children.addAll(stack.loose());
             var childItems = TreeSync.sync(stackItem, children, ContainersNode::key);
             stack.loose().forEach(c -> leaves.put(c.id(), childItems.get(c.id())));
             for (var service : stack.services()) {
-                var serviceItem = expandNew(childItems.get("service:" + stack.name() + "/" + service.name()));
+                var serviceItem = expandNew(childItems.get(vm.groupNode(stack.name(), service.name()).key()));
                 TreeSync.sync(serviceItem, service.members(), ContainersNode::key)
                         .forEach((k, v) -> leaves.put((String) k, v));
             }
@@ -174,11 +174,6 @@ public final class ContainersController {
             // The selected container is gone: deselect rather than let selection slide onto a neighbour.
             table.getSelectionModel().clearSelection();
         }
-        int all = vm.items().size();
-        int shown = leaves.size();
-        long unhealthy = vm.items().stream().filter(i -> i.row().health() == Health.UNHEALTHY).count();
-        count.setText((shown == all ? all + " containers" : shown + " of " + all + " containers")
-                + (unhealthy > 0 ? " · " + unhealthy + " unhealthy" : ""));
     }
 
     private static TreeItem<ContainersNode> expandNew(TreeItem<ContainersNode> item) {

@@ -16,7 +16,12 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
 
 import java.time.Instant;
+import io.turnout.ui.containers.ContainersNode.Group;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +36,9 @@ import java.util.function.Supplier;
  */
 public final class ContainersViewModel {
 
+    private static final String STACK = "stack:";
+    private static final String SERVICE = "service:";
+
     private final Supplier<Instant> clock;
     private final String hostLabel;
     private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>(new ConnectionState.Connected(java.time.Duration.ZERO));
@@ -39,6 +47,11 @@ public final class ContainersViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<ContainerItem> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper structure = new ReadOnlyLongWrapper();
+    private final ReadOnlyObjectWrapper<Instant> now;
+    private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper("0 containers");
+    private final Map<String, Group> groupNodes = new HashMap<>();
+    private final Map<String, List<ContainerItem>> members = new HashMap<>();
+    private List<ContainerGroups.Stack<ContainerItem>> grouped = List.of();
     private final ReadOnlyObjectWrapper<ContainerSnapshot> snapshot = new ReadOnlyObjectWrapper<>(ContainerSnapshot.EMPTY);
 
     public ContainersViewModel(Supplier<Instant> clock) {
@@ -49,9 +62,11 @@ public final class ContainersViewModel {
     public ContainersViewModel(Supplier<Instant> clock, String hostLabel) {
         this.clock = clock;
         this.hostLabel = hostLabel;
-        filter.subscribe(f -> structure.set(structure.get() + 1));
+        this.now = new ReadOnlyObjectWrapper<>(clock.get());
+        filter.subscribe(f -> regroup());
         structure.subscribe(this::updatePlaceholder);
         connection.subscribe(this::updatePlaceholder);
+        snapshot.subscribe(this::updatePlaceholder);
     }
 
     /** What the table says when it has no rows: why it is empty, given the connection, snapshot and filter. */
@@ -69,30 +84,115 @@ public final class ContainersViewModel {
         });
     }
 
+    /**
+     * Keyed diff, O(changed rows) on the FX side: rows equal to the previous snapshot's are skipped,
+     * changed ones are updated in place and only their groups' summaries recomputed. Only a
+     * container added, removed, moved to another group/position or in/out of the filter regroups
+     * and ticks {@link #structureProperty()}.
+     */
     public void apply(ContainerSnapshot next) {
-        Instant now = clock.get();
-        items.keySet().retainAll(next.byIdMap().keySet());
+        boolean structural = false;
+        Set<String> seen = HashSet.newHashSet(next.rows().size());
+        List<ContainerItem> changed = new ArrayList<>();
         for (ContainerRow row : next.rows()) {
+            seen.add(row.id());
             ContainerItem item = items.get(row.id());
             if (item == null) {
                 items.put(row.id(), new ContainerItem(row, now));
-            } else {
-                item.update(row, now);
+                structural = true;
+            } else if (!item.row().equals(row)) {
+                structural |= movesInTree(item.row(), row);
+                item.update(row);
+                changed.add(item);
             }
+        }
+        if (items.size() != seen.size()) {
+            items.keySet().retainAll(seen);
+            structural = true;
         }
         if (selected.get() != null && !items.containsKey(selected.get().id())) {
             selected.set(null);
         }
         snapshot.set(next);
-        // Group summaries (counts, health) change with any row, so the view re-syncs every apply;
-        // the keyed tree diff keeps that cheap and leaves unchanged rows alone.
+        now.set(clock.get());
+        if (structural) {
+            regroup();
+        } else if (!changed.isEmpty()) {
+            Set<Group> touched = new HashSet<>();
+            for (ContainerItem item : changed) {
+                touched.add(groupNodes.get(stackKey(item.row())));
+                touched.add(groupNodes.get(serviceKey(item.row())));
+            }
+            touched.remove(null);
+            touched.forEach(g -> g.summary(summary(members.get(g.key()))));
+            updateCount();
+        }
+    }
+
+    /** Whether {@code next} sits elsewhere in the tree than {@code before}: other group, sort position or filter match. */
+    private boolean movesInTree(ContainerRow before, ContainerRow next) {
+        return !Objects.equals(before.stack(), next.stack()) || !Objects.equals(before.service(), next.service())
+                || !Objects.equals(before.color(), next.color()) || !before.name().equals(next.name())
+                || ContainerItem.matches(before, filter.get()) != ContainerItem.matches(next, filter.get());
+    }
+
+    /** Regroups the visible items, keeps one heading node per stack/service and ticks {@link #structureProperty()}. */
+    private void regroup() {
+        grouped = ContainerGroups.group(visibleItems(), ContainerItem::row);
+        Map<String, Group> nodes = new HashMap<>();
+        members.clear();
+        for (var stack : grouped) {
+            String stackKey = STACK + stack.name();
+            members.put(stackKey, stack.all());
+            nodes.put(stackKey, headingNode(stackKey, stack.name()));
+            for (var service : stack.services()) {
+                String serviceKey = SERVICE + stack.name() + "/" + service.name();
+                members.put(serviceKey, service.members());
+                nodes.put(serviceKey, headingNode(serviceKey, service.name()));
+            }
+        }
+        groupNodes.keySet().retainAll(nodes.keySet());
+        nodes.forEach((key, g) -> g.summary(summary(members.get(key))));
+        updateCount();
         structure.set(structure.get() + 1);
     }
 
-    /** Refreshes the uptime column; called once per second while the view is showing. */
+    private Group headingNode(String key, String title) {
+        return groupNodes.computeIfAbsent(key, k -> new Group(k, title, ""));
+    }
+
+    private void updateCount() {
+        int all = items.size();
+        int shown = 0;
+        for (var stack : grouped) {
+            shown += members.get(STACK + stack.name()).size();
+        }
+        long unhealthy = items.values().stream().filter(i -> i.row().health() == Health.UNHEALTHY).count();
+        count.set((shown == all ? all + " containers" : shown + " of " + all + " containers")
+                + (unhealthy > 0 ? " · " + unhealthy + " unhealthy" : ""));
+    }
+
+    private static String stackKey(ContainerRow row) {
+        return STACK + (row.stack() == null ? ContainerGroups.NO_STACK : row.stack());
+    }
+
+    private static String serviceKey(ContainerRow row) {
+        return SERVICE + (row.stack() == null ? ContainerGroups.NO_STACK : row.stack()) + "/" + row.service();
+    }
+
+    /** The heading node of a stack ({@code service} null) or service in the current grouping. */
+    public Group groupNode(String stack, String service) {
+        return groupNodes.get(service == null ? STACK + stack : SERVICE + stack + "/" + service);
+    }
+
+    /** "12 containers · 1 unhealthy", or "3 of 12 containers" while filtered. */
+    public ReadOnlyStringProperty countProperty() {
+        return count.getReadOnlyProperty();
+    }
+
+    /** Moves the uptime clock on; called once per second while the view is showing. Only shown cells recompute. */
     public void tick() {
-        Instant now = clock.get();
-        items.values().forEach(i -> i.tick(now));
+        now.set(clock.get());
     }
 
     /** The host's connection state; the navigator binds it to the shell's copy. */
@@ -140,8 +240,9 @@ public final class ContainersViewModel {
         return out;
     }
 
+    /** Stacks → services → visible containers, as of the last structural change. */
     public List<ContainerGroups.Stack<ContainerItem>> groups() {
-        return ContainerGroups.group(visibleItems(), ContainerItem::row);
+        return grouped;
     }
 
     /** "2/3 running · 1 unhealthy · 1 starting" for a group heading. */

@@ -16,6 +16,9 @@ import javafx.scene.input.MouseButton;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import javafx.util.Subscription;
+
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +34,11 @@ public final class SidebarController {
     private final Consumer<SidebarNode> open;
     private final Consumer<String> selectionChanged;
     private final Consumer<TargetUri> removeHost;
-    private final Map<String, TreeItem<SidebarNode>> byKey = new HashMap<>();
+    private final Map<String, TreeItem<SidebarItem>> byKey = new HashMap<>();
+    private final Map<String, SidebarItem> values = new HashMap<>();
     private String pendingSelection;
 
-    @FXML private TreeView<SidebarNode> tree;
+    @FXML private TreeView<SidebarItem> tree;
 
     public SidebarController(SidebarViewModel vm, Consumer<SidebarNode> open, Consumer<String> selectionChanged,
                              String initialSelection, Consumer<TargetUri> removeHost) {
@@ -71,9 +75,9 @@ public final class SidebarController {
     }
 
     private void openSelected() {
-        TreeItem<SidebarNode> item = tree.getSelectionModel().getSelectedItem();
+        TreeItem<SidebarItem> item = tree.getSelectionModel().getSelectedItem();
         if (item != null && item.getValue() != null) {
-            open.accept(item.getValue());
+            open.accept(item.getValue().node());
         }
     }
 
@@ -89,6 +93,7 @@ public final class SidebarController {
         String selectedKey = before == null || before.getValue() == null ? null : before.getValue().key();
         byKey.clear();
         sync(tree.getRoot(), vm.tree());
+        values.keySet().retainAll(byKey.keySet());
         var after = tree.getSelectionModel().getSelectedItem();
         boolean stale = after != null && after.getValue() != null && byKey.get(after.getValue().key()) != after;
         if (stale || selectedKey != null && (after == null || !selectedKey.equals(after.getValue().key()))) {
@@ -100,10 +105,17 @@ public final class SidebarController {
         }
     }
 
-    private void sync(TreeItem<SidebarNode> parent, List<SidebarNode.Tree> children) {
-        var items = TreeSync.sync(parent, children.stream().map(SidebarNode.Tree::node).toList(), SidebarNode::key);
+    /** Keyed diff into long-lived {@link SidebarItem}s: a changed node updates its item, never the tree item's value. */
+    private void sync(TreeItem<SidebarItem> parent, List<SidebarNode.Tree> children) {
+        List<SidebarItem> wanted = new ArrayList<>(children.size());
         for (SidebarNode.Tree child : children) {
-            TreeItem<SidebarNode> item = items.get(child.node().key());
+            SidebarItem value = values.computeIfAbsent(child.node().key(), k -> new SidebarItem(child.node()));
+            value.update(child.node());
+            wanted.add(value);
+        }
+        var items = TreeSync.sync(parent, wanted, SidebarItem::key);
+        for (SidebarNode.Tree child : children) {
+            TreeItem<SidebarItem> item = items.get(child.node().key());
             byKey.put(child.node().key(), item);
             if (item.getChildren().isEmpty() && child.node().kind() != SidebarNode.Kind.SERVICE) {
                 item.setExpanded(true);
@@ -112,30 +124,37 @@ public final class SidebarController {
         }
     }
 
-    private final class NodeCell extends TreeCell<SidebarNode> {
+    private final class NodeCell extends TreeCell<SidebarItem> {
         private final MenuItem remove = new MenuItem("Remove host");
         private final ContextMenu targetMenu = new ContextMenu(remove);
         private final Tooltip tooltip = new Tooltip();
+        private final FontIcon icon = Icons.of(Feather.BOX);
+        private Subscription watching = Subscription.EMPTY;
 
         NodeCell() {
             remove.setGraphic(Icons.of(Feather.X_SQUARE));
             remove.setOnAction(e -> {
                 if (getItem() != null) {
-                    removeHost.accept(getItem().target());
+                    removeHost.accept(getItem().node().target());
                 }
             });
         }
 
         @Override
-        protected void updateItem(SidebarNode node, boolean empty) {
-            super.updateItem(node, empty);
-            if (empty || node == null) {
+        protected void updateItem(SidebarItem item, boolean empty) {
+            super.updateItem(item, empty);
+            watching.unsubscribe();
+            watching = empty || item == null ? Subscription.EMPTY : item.nodeProperty().subscribe(this::show);
+            if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
                 setTooltip(null);
                 setContextMenu(null);
-                return;
             }
+        }
+
+        /** Draws {@code node}; runs again whenever the item's node changes in place. Reuses this cell's icon. */
+        private void show(SidebarNode node) {
             setText(node.label());
             setContextMenu(node.kind() == SidebarNode.Kind.TARGET ? targetMenu : null);
             if (node.kind() == SidebarNode.Kind.TARGET) {
@@ -145,21 +164,22 @@ public final class SidebarController {
                 return;
             }
             setTooltip(null);
-            setGraphic(switch (node.kind()) {
-                case STACK -> Icons.of(Feather.LAYERS);
-                case SERVICE -> Icons.of(Feather.GRID);
-                default -> containerIcon(node.row());
+            icon.setIconCode(switch (node.kind()) {
+                case STACK -> Feather.LAYERS;
+                case SERVICE -> Feather.GRID;
+                default -> node.row().running() ? Feather.BOX : Feather.SQUARE;
             });
-        }
-
-        private static FontIcon containerIcon(io.turnout.docker.ContainerRow row) {
-            FontIcon icon = Icons.of(row.running() ? Feather.BOX : Feather.SQUARE);
-            icon.getStyleClass().add(switch (row.health()) {
-                case UNHEALTHY -> UiStyles.STATE_BAD;
-                case STARTING -> UiStyles.STATE_WARN;
-                default -> row.running() ? UiStyles.STATE_OK : UiStyles.EMPTY_STATE;
-            });
-            return icon;
+            icon.getStyleClass().removeAll(STATE_STYLES);
+            if (node.kind() == SidebarNode.Kind.CONTAINER) {
+                icon.getStyleClass().add(switch (node.row().health()) {
+                    case UNHEALTHY -> UiStyles.STATE_BAD;
+                    case STARTING -> UiStyles.STATE_WARN;
+                    default -> node.row().running() ? UiStyles.STATE_OK : UiStyles.EMPTY_STATE;
+                });
+            }
+            setGraphic(icon);
         }
     }
+
+    private static final List<String> STATE_STYLES = List.of(UiStyles.STATE_BAD, UiStyles.STATE_WARN, UiStyles.STATE_OK, UiStyles.EMPTY_STATE);
 }

@@ -5,13 +5,20 @@ import io.turnout.target.TargetUri;
 import io.turnout.ui.containers.ContainerGroups;
 import javafx.beans.property.ReadOnlyLongProperty;
 
+import io.turnout.docker.ContainerSnapshot;
+
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 
 /** Targets → stacks → services → containers, from each open host's latest snapshot and connection state. */
 public final class SidebarViewModel {
 
+    private record Stacks(ContainerSnapshot snapshot, List<SidebarNode.Tree> trees) { }
+
     private final HostsModel hosts;
+    private final Map<HostEntry, Stacks> stacksByHost = new IdentityHashMap<>();
 
     public SidebarViewModel(HostsModel hosts) {
         this.hosts = hosts;
@@ -27,8 +34,22 @@ public final class SidebarViewModel {
         for (HostEntry host : hosts.hosts()) {
             TargetUri target = host.target();
             String t = target.toString();
-            List<SidebarNode.Tree> stacks = new ArrayList<>();
-            for (var stack : ContainerGroups.group(host.snapshotProperty().get().rows(), r -> r)) {
+            ContainerSnapshot snapshot = host.snapshotProperty().get();
+            Stacks known = stacksByHost.get(host);
+            List<SidebarNode.Tree> stacks = known != null && known.snapshot() == snapshot ? known.trees() : stacks(target, snapshot);
+            stacksByHost.put(host, new Stacks(snapshot, stacks));
+            out.add(new SidebarNode.Tree(new SidebarNode("t:" + t, SidebarNode.Kind.TARGET, host.label(), target,
+                    null, null, null, host.connectionProperty().get()), stacks));
+        }
+        stacksByHost.keySet().retainAll(hosts.hosts());
+        return out;
+    }
+
+    /** The stacks subtree of one snapshot; rebuilt only when the host's snapshot changes (not on every ping). */
+    private static List<SidebarNode.Tree> stacks(TargetUri target, ContainerSnapshot snapshot) {
+        String t = target.toString();
+        List<SidebarNode.Tree> stacks = new ArrayList<>();
+        for (var stack : ContainerGroups.group(snapshot.rows(), r -> r)) {
                 List<SidebarNode.Tree> children = new ArrayList<>();
                 for (var service : stack.services()) {
                     children.add(new SidebarNode.Tree(new SidebarNode("v:" + t + "/" + stack.name() + "/" + service.name(),
@@ -38,11 +59,8 @@ public final class SidebarViewModel {
                 children.addAll(containers(target, stack.loose()));
                 stacks.add(new SidebarNode.Tree(new SidebarNode("s:" + t + "/" + stack.name(), SidebarNode.Kind.STACK,
                         stack.name(), target, stack.name(), null, null, null), children));
-            }
-            out.add(new SidebarNode.Tree(new SidebarNode("t:" + t, SidebarNode.Kind.TARGET, host.label(), target,
-                    null, null, null, host.connectionProperty().get()), stacks));
         }
-        return out;
+        return List.copyOf(stacks);
     }
 
     private static List<SidebarNode.Tree> containers(TargetUri target, List<ContainerRow> rows) {

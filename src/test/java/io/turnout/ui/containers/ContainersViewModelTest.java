@@ -92,11 +92,11 @@ class ContainersViewModelTest {
     void tickRefreshesUptimeWithoutANewSnapshot() {
         vm.apply(snapshot(1, blue));
         ContainerItem item = vm.items().getFirst();
-        assertThat(item.uptimeProperty().get()).isEqualTo("1h 00m");
+        assertThat(item.uptimeProperty().getValue()).isEqualTo("1h 00m");
 
         now = T0.plusSeconds(125);
         vm.tick();
-        assertThat(item.uptimeProperty().get()).isEqualTo("1h 02m");
+        assertThat(item.uptimeProperty().getValue()).isEqualTo("1h 02m");
     }
 
     @Test
