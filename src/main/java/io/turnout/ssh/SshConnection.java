@@ -119,13 +119,17 @@ public final class SshConnection implements AutoCloseable {
             ByteArrayOutputStream errBuf = new ByteArrayOutputStream();
             Thread errReader = Thread.ofVirtual().start(() -> copy(err, errBuf));
             Thread outReader = Thread.ofVirtual().start(() -> copy(out, outBuf));
-            while (!(ch.isClosed() && !outReader.isAlive() && !errReader.isAlive())) {
-                if (System.nanoTime() > deadline) {
-                    ch.disconnect();
-                    throw new SshException("The command '" + command + "' on " + cfg.alias() + " did not finish within "
-                            + ConnectErrors.seconds(timeout) + ".");
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            // The readers end with the command's output; only the short gap between EOF and the
+            // channel's close (which carries the exit status) is polled — JSch has no callback for it.
+            boolean finished = joinUntil(outReader, deadline) && joinUntil(errReader, deadline);
+            while (finished && !ch.isClosed()) {
+                finished = System.nanoTime() < deadline;
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+            if (!finished) {
+                ch.disconnect();
+                throw new SshException("The command '" + command + "' on " + cfg.alias() + " did not finish within "
+                        + ConnectErrors.seconds(timeout) + ".");
             }
             return new ExecResult(ch.getExitStatus(), outBuf.toString(StandardCharsets.UTF_8), errBuf.toString(StandardCharsets.UTF_8));
         } catch (JSchException | IOException e) {
@@ -134,6 +138,15 @@ public final class SshConnection implements AutoCloseable {
             if (ch != null) {
                 ch.disconnect();
             }
+        }
+    }
+
+    private static boolean joinUntil(Thread t, long deadlineNanos) {
+        try {
+            return t.join(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
