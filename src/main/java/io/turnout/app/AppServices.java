@@ -46,8 +46,14 @@ final class AppServices implements CliServices {
         return explicit != null ? SshConfigFile.explicit(explicit) : SshConfigFile.defaults();
     }
 
+    /** Docker clients that see the environment this was built with (DOCKER_HOST, DOCKER_CERT_PATH, HOME). */
+    private DockerClients dockerClients() {
+        return new DockerClients(Duration.ofSeconds(5), Duration.ofSeconds(60), env);
+    }
+
+    /** The local engine's socket, from the same DOCKER_HOST rule the connector uses for {@code local}. */
     Path localSocket() {
-        TargetUri local = DockerClients.withDefaults().localDefaultTarget();
+        TargetUri local = dockerClients().localDefaultTarget();
         return local.scheme() == TargetUri.Scheme.UNIX ? Path.of(local.path()) : Path.of(DockerClients.DEFAULT_SOCKET);
     }
 
@@ -61,9 +67,7 @@ final class AppServices implements CliServices {
     public HostConnector connector(Path sshConfig, HostKeyPrompt hostKeys, SecretPrompt secrets) {
         SshConfigFile cfg = sshConfigFile(sshConfig);
         // the engine sees the environment this was built with (DOCKER_CERT_PATH, HOME, SSH_AUTH_SOCK)
-        DockerHostFactory docker = new DockerHostFactory(
-                new DockerClients(Duration.ofSeconds(5), Duration.ofSeconds(60), env),
-                ContainerFeed.Settings.defaults(), Duration.ofSeconds(5));
+        DockerHostFactory docker = new DockerHostFactory(dockerClients(), ContainerFeed.Settings.defaults(), Duration.ofSeconds(5));
         SshOptions ssh = SshOptions.defaults(cfg, hostKeys, secrets).withAgentSocket(SshOptions.agentSocketFrom(env));
         return new DefaultHostConnector(docker, cfg, ssh, profiles());
     }

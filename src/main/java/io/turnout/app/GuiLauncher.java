@@ -8,6 +8,7 @@ import io.turnout.profile.ConnectionProfile;
 import io.turnout.ssh.HostKeyChangedException;
 import io.turnout.ssh.HostKeyDecision;
 import io.turnout.target.ConnectionState;
+import io.turnout.target.TargetUri;
 import io.turnout.ssh.HostKeyPrompt;
 import io.turnout.ssh.SecretPrompt;
 import io.turnout.ui.TurnoutFx;
@@ -32,7 +33,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -59,33 +62,36 @@ final class GuiLauncher {
     /** Held so the setting sticks: JUL keeps loggers weakly. */
     private static final java.util.logging.Logger JAVAFX_STARTUP = java.util.logging.Logger.getLogger("javafx");
 
-    /** Starts the JavaFX toolkit early, off the main thread (see {@link TurnoutFx#prestart()}). */
+    /**
+     * Starts the JavaFX toolkit early, off the main thread (see {@link TurnoutFx#prestart()}).
+     * Running JavaFX from the class path is deliberate (ADR 6); its startup warning says otherwise.
+     */
     static void prestart() {
         JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
         TurnoutFx.prestart();
     }
 
     int run(List<String> requested) {
-        // Running JavaFX from the class path is deliberate (ADR 6); its startup warning says otherwise.
-        JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
+        prestart(); // idempotent: Main already started the toolkit when it saw a console verb
         UiStateStore store = new UiStateStore(services.dirs().config());
         UiState state = store.load();
-        List<String> specs = initialHosts(requested, state.openHosts());
         ExecutorService connects = Executors.newVirtualThreadPerTaskExecutor();
         AtomicReference<Window> owner = new AtomicReference<>();
         prompts = new ConnectPrompts(owner::get);
         HostConnector connector = services.connector(sshConfig, hostKeys(prompts), passphrases(prompts));
+        Map<String, TargetUri> initial = initialHosts(requested, state.openHosts(), connector);
         List<LazyDockerHost> opened = new ArrayList<>();
         try (FxTaskRunner runner = FxTaskRunner.withDaemonPool()) {
             LOG.info("gui: launching toolkit {} ms after JVM start", sinceStart());
             TurnoutFx.run(() -> {
                 LOG.info("gui: toolkit up {} ms after JVM start", sinceStart());
                 AtomicReference<Shell> shell = new AtomicReference<>();
-                List<DockerHost> hosts = specs.stream().<DockerHost>map(s -> open(s, connector, connects, opened)).toList();
+                List<DockerHost> hosts = initial.entrySet().stream()
+                        .<DockerHost>map(e -> open(e.getKey(), e.getValue(), connector, connects, opened)).toList();
                 shell.set(new ShellFactory(hosts, new ActivityLog(java.time.Clock.systemUTC()), runner, store, Instant::now,
                         Platform.getPreferences().colorSchemeProperty(),
                         request -> {
-                            LazyDockerHost added = open(request.target().toString(), connector, connects, opened);
+                            LazyDockerHost added = open(request.target().toString(), request.target(), connector, connects, opened);
                             if (!shell.get().addHost(added)) {
                                 connects.execute(added::close); // already open: the shell kept the first one
                             }
@@ -108,8 +114,9 @@ final class GuiLauncher {
         return 0;
     }
 
-    private LazyDockerHost open(String spec, HostConnector connector, ExecutorService connects, List<LazyDockerHost> opened) {
-        LazyDockerHost host = new LazyDockerHost(spec, connector, connects);
+    private LazyDockerHost open(String spec, TargetUri target, HostConnector connector, ExecutorService connects,
+                                List<LazyDockerHost> opened) {
+        LazyDockerHost host = new LazyDockerHost(spec, target, connector, connects);
         opened.add(host);
         host.connection().subscribe(state -> {
             if (state instanceof ConnectionState.Failed) {
@@ -151,23 +158,27 @@ final class GuiLauncher {
      * Hosts named on the command line plus those open when the console last closed; with neither,
      * the local engine when its socket exists.
      */
-    private List<String> initialHosts(List<String> requested, List<String> lastOpen) {
+    private Map<String, TargetUri> initialHosts(List<String> requested, List<String> lastOpen, HostConnector connector) {
         Set<String> specs = new LinkedHashSet<>(requested);
         specs.addAll(lastOpen);
         if (specs.isEmpty() && Files.exists(services.localSocket())) {
             specs.add("local");
         }
-        Set<String> targets = new LinkedHashSet<>();
-        return specs.stream().filter(s -> targets.add(targetKey(s))).toList();
-    }
-
-    /** Two specs naming the same target (an alias and its ssh:// form) open it once. */
-    private String targetKey(String spec) {
-        try {
-            return spec.equals("local") ? "unix://" + services.localSocket() : io.turnout.target.TargetUri.parse(spec).toString();
-        } catch (IllegalArgumentException e) {
-            return spec;
+        // Resolved here, on the main thread (saved profiles are read); two specs naming the same
+        // target (an alias and its ssh:// form, `local` and its socket) open it once.
+        Map<String, TargetUri> out = new LinkedHashMap<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String spec : specs) {
+            try {
+                TargetUri target = connector.resolve(spec);
+                if (seen.add(target.toString())) {
+                    out.put(spec, target);
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Not opening '{}': {}", spec, e.getMessage());
+            }
         }
+        return out;
     }
 
     private static void decorate(Stage stage, AtomicReference<Window> owner) {

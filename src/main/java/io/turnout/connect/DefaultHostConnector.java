@@ -37,22 +37,22 @@ public final class DefaultHostConnector implements HostConnector {
 
     @Override
     public DockerHost open(String hostSpec) {
-        if (hostSpec == null || hostSpec.isBlank()) {
-            throw new IllegalArgumentException("A host is required, e.g. ssh://user@host, an ssh alias, or 'local'.");
-        }
-        if (hostSpec.equals("local")) {
-            return docker.localDefault();
-        }
-        String text = profiles.load().stream().filter(p -> p.name().equals(hostSpec)).findFirst()
-                .map(ConnectionProfile::uri).orElse(hostSpec);
-        if (text.equals("local")) {
-            return docker.localDefault();
-        }
-        TargetUri target = TargetUri.parse(text);
+        TargetUri target = resolve(hostSpec);
         return switch (target.scheme()) {
             case UNIX, TCP -> docker.direct(target);
             case SSH -> overSsh(target);
         };
+    }
+
+    /** {@code local} → the local engine (DOCKER_HOST or the default socket); a saved profile → its URI. */
+    @Override
+    public TargetUri resolve(String hostSpec) {
+        if (hostSpec == null || hostSpec.isBlank()) {
+            throw new IllegalArgumentException("A host is required, e.g. ssh://user@host, an ssh alias, or 'local'.");
+        }
+        String text = hostSpec.equals("local") ? hostSpec : profiles.load().stream()
+                .filter(p -> p.name().equals(hostSpec)).findFirst().map(ConnectionProfile::uri).orElse(hostSpec);
+        return text.equals("local") ? docker.localDefaultTarget() : TargetUri.parse(text);
     }
 
     private DockerHost overSsh(TargetUri target) {

@@ -1,6 +1,7 @@
 package io.turnout.connect;
 
 import io.turnout.docker.DockerHost;
+import io.turnout.target.TargetUri;
 
 /**
  * Opens a {@link DockerHost} from what the operator typed: a URI ({@code ssh://…}, {@code unix://…},
@@ -13,4 +14,15 @@ public interface HostConnector {
      * @throws io.turnout.target.TargetException when the host cannot be reached or refused us
      */
     DockerHost open(String hostSpec);
+
+    /**
+     * The target {@code hostSpec} names, without connecting: the key under which front ends show,
+     * deduplicate and remember it. The default only parses; connectors that know profiles and the
+     * local engine resolve those too.
+     *
+     * @throws IllegalArgumentException when the text is not a usable host
+     */
+    default TargetUri resolve(String hostSpec) {
+        return TargetUri.parse(hostSpec);
+    }
 }

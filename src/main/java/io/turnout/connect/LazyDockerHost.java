@@ -39,9 +39,15 @@ public final class LazyDockerHost implements DockerHost {
     private volatile RuntimeException failure;
     private volatile boolean closed;
 
+    /** Resolves {@code spec} first (may read saved profiles: not on the FX thread). */
     public LazyDockerHost(String spec, HostConnector connector, Executor background) {
+        this(spec, connector.resolve(spec), connector, background);
+    }
+
+    /** {@code target} is what {@code connector.resolve(spec)} returned; no I/O here, safe on any thread. */
+    public LazyDockerHost(String spec, TargetUri target, HostConnector connector, Executor background) {
         this.spec = spec;
-        this.target = TargetUri.parse(spec.equals("local") ? "unix:///var/run/docker.sock" : spec);
+        this.target = target;
         this.connector = connector;
         this.background = background;
     }

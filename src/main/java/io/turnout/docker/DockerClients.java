@@ -79,10 +79,6 @@ public final class DockerClients {
     }
 
     /** {@code DOCKER_HOST} (with {@code DOCKER_TLS_VERIFY}/{@code DOCKER_CERT_PATH}) or the default socket. */
-    public EngineClients localDefault() {
-        return forTarget(localDefaultTarget());
-    }
-
     public TargetUri localDefaultTarget() {
         String host = env.get("DOCKER_HOST");
         if (host == null || host.isBlank()) {

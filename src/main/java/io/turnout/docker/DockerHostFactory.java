@@ -32,9 +32,9 @@ public final class DockerHostFactory {
         return new EngineDockerHost(c, target, ping, true, mapper(), feedSettings);
     }
 
-    /** The local default engine ({@code DOCKER_HOST} or /var/run/docker.sock). */
-    public EngineDockerHost localDefault() {
-        return direct(clients.localDefaultTarget());
+    /** Where the local default engine is ({@code DOCKER_HOST} or /var/run/docker.sock), without connecting. */
+    public TargetUri localDefaultTarget() {
+        return clients.localDefaultTarget();
     }
 
     /**
