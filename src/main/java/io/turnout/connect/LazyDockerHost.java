@@ -52,10 +52,6 @@ public final class LazyDockerHost implements DockerHost {
         this.background = background;
     }
 
-    public String spec() {
-        return spec;
-    }
-
     /** Starts connecting on the background executor; a no-op while connected or connecting. */
     public synchronized void connect() {
         if (closed || real != null) {

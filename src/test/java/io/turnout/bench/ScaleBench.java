@@ -56,7 +56,7 @@ public final class ScaleBench {
                 System.out.printf(Locale.ROOT, "first render window: pulse gaps max %.0f ms, p99 %.0f ms (%d pulses)%n",
                         console.maxGapMillis(), console.gapQuantileMillis(0.99), console.pulseCount());
                 console.resetMaxGap();
-                Thread.sleep(3000);
+                Thread.sleep(3000); // a fixed observation window: pulse gaps while nothing changes (a measurement, not a wait)
                 System.out.printf(Locale.ROOT, "settle (3 s after first render, live feed idle): pulse gaps max %.0f ms, p99 %.0f ms%n",
                         console.maxGapMillis(), console.gapQuantileMillis(0.99));
 

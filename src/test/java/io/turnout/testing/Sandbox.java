@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -114,9 +113,5 @@ public final class Sandbox {
         }
         Assumptions.abort(msg);
         return null;
-    }
-
-    public static Map<String, String> env() {
-        return System.getenv();
     }
 }
