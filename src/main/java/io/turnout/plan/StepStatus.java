@@ -1,0 +1,3 @@
+package io.turnout.plan;
+
+public enum StepStatus { PENDING, RUNNING, DONE, FAILED, SKIPPED, COMPENSATED, COMPENSATION_FAILED }
