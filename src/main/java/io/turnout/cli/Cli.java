@@ -29,7 +29,11 @@ public final class Cli {
                 .addSubcommand(new GuiCommand())
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new HostsCommand())
-                .addSubcommand(new PsCommand());
+                .addSubcommand(new PsCommand())
+                .addSubcommand(new StackCommand())
+                .addSubcommand(new UpgradeCommand())
+                .addSubcommand(new MaintenanceCommand())
+                .addSubcommand(new LockCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ParameterException e, String[] a) -> {

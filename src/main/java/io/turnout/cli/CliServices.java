@@ -26,6 +26,11 @@ public interface CliServices {
     /** Creates (or refreshes) the demo stack and returns where it runs. */
     DemoTarget prepareDemo(Path sshConfig);
 
+    /** Where AUTO_SWITCH, HEALTH_CHECK_TIMEOUT and friends come from; tests pass their own. */
+    default java.util.Map<String, String> environment() {
+        return System.getenv();
+    }
+
     /** The demo's host spec and the ssh_config that resolves it (null for the user's own). */
     record DemoTarget(String host, Path sshConfig) { }
 }

@@ -84,12 +84,17 @@ public final class DefaultHostConnector implements HostConnector {
         return switch (host) {
             case EngineDockerHost e -> e;
             case SshDockerHost s -> s.engine();
+            case LazyDockerHost l -> engineOf(l.real());
             default -> throw new IllegalArgumentException("Not a Docker engine host: " + host.target());
         };
     }
 
     /** For callers that want the SSH session of a host they opened (tunnels, SFTP). */
     public static Optional<SshConnection> sshOf(DockerHost host) {
-        return host instanceof SshDockerHost s ? Optional.of(s.ssh()) : Optional.empty();
+        return switch (host) {
+            case SshDockerHost s -> Optional.of(s.ssh());
+            case LazyDockerHost l -> sshOf(l.real());
+            default -> Optional.empty();
+        };
     }
 }

@@ -89,6 +89,11 @@ public final class LazyDockerHost implements DockerHost {
         }
     }
 
+    /** The connected host behind this one (for engine code that needs its API or SSH session). */
+    DockerHost real() {
+        return requireReal();
+    }
+
     private DockerHost requireReal() {
         DockerHost r = real;
         if (r == null) {

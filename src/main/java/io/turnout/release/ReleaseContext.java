@@ -1,0 +1,73 @@
+package io.turnout.release;
+
+import io.turnout.probe.ProbeReport;
+import io.turnout.router.RoutingTable;
+import io.turnout.router.RoutingTable.ServiceRoute;
+import io.turnout.router.StackRouter;
+import io.turnout.stack.Color;
+import io.turnout.stack.StackRepository;
+import io.turnout.stack.StackSpec;
+import io.turnout.stack.StackState;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the steps of one blue-green plan share: the host, the stack's definition, its state files,
+ * its router and containers, and what an earlier step learned for a later one (the probe's proof).
+ * Steps run one at a time on the executor's thread, under the stack's lock.
+ */
+final class ReleaseContext {
+
+    final StackHost host;
+    final StackSpec spec;
+    final StackRepository repo;
+    final StackRouter router;
+    final ColorContainers containers;
+    final Clock clock;
+    final int rollbackLimit;
+    private volatile ProbeReport lastProbe;
+
+    ReleaseContext(StackHost host, StackSpec spec, StackRepository repo, StackRouter router, Clock clock, int rollbackLimit) {
+        this.host = host;
+        this.spec = spec;
+        this.repo = repo;
+        this.router = router;
+        this.containers = new ColorContainers(host.docker(), spec);
+        this.clock = clock;
+        this.rollbackLimit = rollbackLimit;
+    }
+
+    StackState state() {
+        return repo.state();
+    }
+
+    /** Read-modify-write of state.json; safe because every writer holds the stack's lock. */
+    StackState updateState(UnaryOperator<StackState> change) {
+        StackState next = change.apply(repo.state());
+        repo.saveState(next);
+        return next;
+    }
+
+    /** The routing Turnout's records call for: each routed service all to its active color, preview on the other. */
+    RoutingTable routesFor(StackState state) {
+        Map<String, ServiceRoute> routes = new HashMap<>();
+        spec.services().forEach((name, svc) -> {
+            if (svc.routed()) {
+                Color active = state.service(name).map(StackState.ServiceState::active).orElse(Color.BLUE);
+                routes.put(name, ServiceRoute.allTo(active == null ? Color.BLUE : active));
+            }
+        });
+        return new RoutingTable(routes, state.maintenance());
+    }
+
+    ProbeReport lastProbe() {
+        return lastProbe;
+    }
+
+    void lastProbe(ProbeReport report) {
+        lastProbe = report;
+    }
+}
