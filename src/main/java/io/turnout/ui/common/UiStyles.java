@@ -32,6 +32,28 @@ public final class UiStyles {
     public static final String STATE_BAD = "state-bad";
     public static final String FINGERPRINT = "fingerprint";
     public static final String SPINNER = "connection-spinner";
+    public static final String STATE_IDLE = "state-idle";
+    public static final String HEALTH_NONE = "health-none";
+    // stack view, environment cards, plan runs
+    public static final String SERVICE_ROW = "service-row";
+    public static final String ENV_CARD = "env-card";
+    public static final String ENV_CARD_BLUE = "env-card-blue";
+    public static final String ENV_CARD_GREEN = "env-card-green";
+    public static final String ENV_CARD_ACTIVE = "env-card-active";
+    public static final String ENV_CARD_EMPTY = "env-card-empty";
+    public static final String ENV_VERSION = "env-version";
+    public static final String ROLE_ACTIVE = "role-active";
+    public static final String ROLE_STANDBY = "role-standby";
+    public static final String COLOR_BLUE_BAR = "color-blue-bar";
+    public static final String COLOR_GREEN_BAR = "color-green-bar";
+    public static final String ROW_FAILED = "row-failed";
+    public static final String STEP_CELL = "step-cell";
+    public static final String MARKER_DANGEROUS = "marker-dangerous";
+    public static final String MARKER_NO_UNDO = "marker-no-undo";
+    public static final String PROBE_PANEL = "probe-panel";
+    public static final String PROBE_FIGURE = "probe-figure";
+    public static final String WIZARD_STEP_CURRENT = "wizard-step-current";
+    public static final String WIZARD_STEP_DONE = "wizard-step-done";
     /** Turnout's stylesheet; every scene (main window and dialogs) adds it. */
     public static final String CSS = java.util.Objects.requireNonNull(
             UiStyles.class.getResource("/io/turnout/ui/turnout.css")).toExternalForm();

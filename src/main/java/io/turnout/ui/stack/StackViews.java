@@ -1,0 +1,52 @@
+package io.turnout.ui.stack;
+
+import io.turnout.activity.ActivityLog;
+import io.turnout.docker.DockerHost;
+import io.turnout.release.StackOperations;
+import io.turnout.ui.common.FxmlLoaderFactory;
+import io.turnout.ui.common.TaskRunner;
+import javafx.application.Platform;
+import javafx.scene.Node;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Builds stack views for the shell's navigator: one per stack tab, each with its own operations and windows. */
+public final class StackViews {
+
+    private final StackOperationsFactory factory;
+    private final TaskRunner runner;
+    private final ActivityLog activity;
+    private final ZoneId zone;
+
+    public StackViews(StackOperationsFactory factory, TaskRunner runner, ActivityLog activity, ZoneId zone) {
+        this.factory = factory;
+        this.runner = runner;
+        this.activity = activity;
+        this.zone = zone;
+    }
+
+    /** FX thread. @param containers the stack's containers view for the "Containers" section, or null */
+    public FxmlLoaderFactory.View<StackController> create(DockerHost host, String stack, Node containers) {
+        StackViewModel vm = new StackViewModel(stack, memoized(() -> factory.open(host, stack)), runner, zone);
+        StackWindows windows = new StackWindows(runner, Platform::runLater, activity, host.target().label());
+        return new FxmlLoaderFactory(Map.of(StackController.class, () -> new StackController(vm, windows, containers)))
+                .load(StackController.class, "StackView.fxml", StackController.class);
+    }
+
+    /** Opens the operations once, on the first background call that needs them; a failed open is retried next time. */
+    static Supplier<StackOperations> memoized(Supplier<StackOperations> open) {
+        return new Supplier<>() {
+            private StackOperations ops;
+
+            @Override
+            public synchronized StackOperations get() {
+                if (ops == null) {
+                    ops = open.get();
+                }
+                return ops;
+            }
+        };
+    }
+}
