@@ -12,6 +12,7 @@ import io.turnout.ui.detail.DetailController;
 import io.turnout.ui.detail.DetailViewModel;
 import io.turnout.ui.detail.LogTailController;
 import io.turnout.ui.detail.LogTailViewModel;
+import io.turnout.ui.stack.StackViews;
 import javafx.application.Platform;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -33,12 +34,19 @@ public final class Navigator {
     private final HostsModel hosts;
     private final TaskRunner runner;
     private final Supplier<Instant> clock;
+    private final StackViews stacks;
     private TabPane tabs;
 
     public Navigator(HostsModel hosts, TaskRunner runner, Supplier<Instant> clock) {
+        this(hosts, runner, clock, null);
+    }
+
+    /** @param stacks builds stack views (environments, history, upgrade); null: a stack opens as its filtered containers */
+    public Navigator(HostsModel hosts, TaskRunner runner, Supplier<Instant> clock, StackViews stacks) {
         this.hosts = hosts;
         this.runner = runner;
         this.clock = clock;
+        this.stacks = stacks;
     }
 
     void attach(TabPane tabPane) {
@@ -54,21 +62,35 @@ public final class Navigator {
         hosts.find(target).ifPresent(h -> openContainers("host:" + target, h.label(), h, ""));
     }
 
+    /** The stack's view: environments, history and its containers (only its containers without {@link StackViews}). */
     public void openStack(TargetUri target, String stack) {
-        hosts.find(target).ifPresent(h -> openContainers("stack:" + target + "/" + stack, stack + " · " + h.label(), h, stack));
+        hosts.find(target).ifPresent(h -> {
+            String key = "stack:" + target + "/" + stack;
+            if (stacks == null) {
+                openContainers(key, stack + " · " + h.label(), h, stack);
+            } else if (!select(key)) {
+                var containers = containersView(h, stack);
+                var view = stacks.create(h.host(), stack, containers.root());
+                add(key, target, stack + " · " + h.label(), Feather.LAYERS, view.root(), view.controller());
+            }
+        });
     }
 
     private void openContainers(String key, String title, HostEntry host, String filter) {
         if (select(key)) {
             return;
         }
+        var view = containersView(host, filter);
+        add(key, host.target(), title, Feather.SERVER, view.root(), view.controller());
+    }
+
+    private FxmlLoaderFactory.View<ContainersController> containersView(HostEntry host, String filter) {
         ContainersViewModel vm = new ContainersViewModel(clock, host.label());
         vm.filterProperty().set(filter);
         vm.connectionProperty().bind(host.connectionProperty());
-        var view = new FxmlLoaderFactory(Map.of(ContainersController.class,
+        return new FxmlLoaderFactory(Map.of(ContainersController.class,
                 () -> new ContainersController(vm, host.containers(), row -> openContainer(host.target(), row, false))))
                 .load(ContainersController.class, "ContainersView.fxml", ContainersController.class);
-        add(key, host.target(), title, Feather.SERVER, view.root(), view.controller());
     }
 
     public void openContainer(TargetUri target, ContainerRow row, boolean logs) {

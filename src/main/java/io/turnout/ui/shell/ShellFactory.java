@@ -6,10 +6,13 @@ import io.turnout.profile.ConnectionProfile;
 import io.turnout.ui.common.FxmlLoaderFactory;
 import io.turnout.ui.common.TaskRunner;
 import io.turnout.ui.connect.AddHostRequest;
+import io.turnout.ui.stack.StackOperationsFactory;
+import io.turnout.ui.stack.StackViews;
 import javafx.application.ColorScheme;
 import javafx.beans.value.ObservableValue;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,7 @@ public final class ShellFactory {
     private final Consumer<AddHostRequest> onAddHost;
     private final Supplier<List<ConnectionProfile>> catalog;
     private final Consumer<String> forgetProfile;
+    private StackOperationsFactory stacks;
 
     /**
      * @param initialHosts  open from the start, as if passed to {@link Shell#addHost} in order; need not be connected yet
@@ -64,6 +68,15 @@ public final class ShellFactory {
         this(initialHosts, activityLog, runner, store, clock, osColorScheme, onAddHost, List::of, name -> { });
     }
 
+    /**
+     * Stacks open as stack views (environment cards, history, upgrade wizard, switch and rollback)
+     * with the engine's operations from {@code stacks}; without it a stack opens as its containers.
+     */
+    public ShellFactory withStacks(StackOperationsFactory stacks) {
+        this.stacks = stacks;
+        return this;
+    }
+
     /** FX thread only. Reads the remembered state from the store. */
     public Shell create() {
         return create(store.load());
@@ -77,7 +90,8 @@ public final class ShellFactory {
         ActivityViewModel activity = new ActivityViewModel();
         activity.openProperty().set(state.drawerOpen());
         SidebarViewModel sidebar = new SidebarViewModel(hosts);
-        Navigator nav = new Navigator(hosts, runner, clock);
+        Navigator nav = new Navigator(hosts, runner, clock,
+                stacks == null ? null : new StackViews(stacks, runner, activityLog, ZoneId.systemDefault()));
         AtomicReference<ShellController> shell = new AtomicReference<>();
         AtomicReference<String> lastSelection = new AtomicReference<>(state.lastSelection());
         Consumer<SidebarNode> open = node -> shell.get().open(node);

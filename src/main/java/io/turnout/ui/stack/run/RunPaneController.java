@@ -28,6 +28,7 @@ public final class RunPaneController {
     private final RunViewModel vm;
 
     @FXML private VBox root;
+    @FXML private HBox header;
     @FXML private Label title;
     @FXML private Button abort;
     @FXML private ListView<StepItem> steps;
@@ -66,6 +67,8 @@ public final class RunPaneController {
         abort.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         abort.visibleProperty().bind(vm.phaseProperty().map(p -> p == RunViewModel.Phase.RUNNING));
         abort.setOnAction(e -> vm.abort());
+        header.visibleProperty().bind(title.visibleProperty().or(abort.visibleProperty()));
+        header.managedProperty().bind(header.visibleProperty());
 
         gateBar.visibleProperty().bind(vm.gateProperty().isNotNull());
         gateBar.managedProperty().bind(gateBar.visibleProperty());
