@@ -111,6 +111,11 @@ public final class StackController {
         history.setRowFactory(t -> new HistoryRowCell());
         if (containers != null) {
             containersTab.setContent(containers);
+            vm.unmanagedProperty().subscribe(u -> {
+                if (u) {
+                    sections.getSelectionModel().select(containersTab);
+                }
+            });
         } else {
             sections.getTabs().remove(containersTab);
         }

@@ -48,6 +48,7 @@ public final class StackViewModel {
     private final ReadOnlyObjectWrapper<InterruptedRun> interrupted = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper unmanaged = new ReadOnlyBooleanWrapper();
     private HistoryEntry newestKnown;
     private boolean historyWanted = true;
     private boolean readAgain;
@@ -66,9 +67,14 @@ public final class StackViewModel {
         read();
     }
 
-    /** The timer's read: status only, plus the history when the status shows a newer entry than we have. */
+    /**
+     * The timer's read: status only, plus the history when the status shows a newer entry than we
+     * have. Skipped for a stack Turnout does not manage (a plain compose project): refresh to retry.
+     */
     public void poll() {
-        read();
+        if (!unmanaged.get()) {
+            read();
+        }
     }
 
     private void read() {
@@ -92,6 +98,7 @@ public final class StackViewModel {
     private void apply(Read r) {
         loading.set(false);
         error.set("");
+        unmanaged.set(false);
         StackStatus s = r.status();
         status.set(s);
         router.set("router: " + s.routerKind() + (s.routerHealthy() ? " · healthy" : " · not answering"));
@@ -126,6 +133,7 @@ public final class StackViewModel {
 
     private void failed(Throwable t) {
         loading.set(false);
+        unmanaged.set(t instanceof IllegalArgumentException); // the engine's "there is no stack X here (stacks: ...)"
         error.set("Cannot read stack " + stack + ": " + (t.getMessage() == null ? t.toString() : t.getMessage()));
         again();
     }
@@ -156,4 +164,6 @@ public final class StackViewModel {
     /** Why the last read failed, "" when it worked. */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+    /** True when the host has no Turnout state for this stack: only its containers can be shown. */
+    public ReadOnlyBooleanProperty unmanagedProperty() { return unmanaged.getReadOnlyProperty(); }
 }

@@ -133,15 +133,21 @@ class StackViewModelTest {
     }
 
     @Test
-    void aFailedReadIsOneSentenceAndTheNextGoodReadClearsIt() {
+    void aStackTurnoutDoesNotManageSaysSoStopsPollingAndARefreshRetries() {
         ops.statusFailure = new IllegalArgumentException("There is no stack 'shop' on prod-1 (stacks there: demo).");
         vm.refresh();
         assertThat(vm.errorProperty().get()).isEqualTo("Cannot read stack shop: There is no stack 'shop' on prod-1 (stacks there: demo).");
         assertThat(vm.loadingProperty().get()).isFalse();
 
-        ops.statusFailure = null;
+        assertThat(vm.unmanagedProperty().get()).isTrue();
+        int reads = ops.calls.size();
         vm.poll();
+        assertThat(ops.calls).as("no timer reads for a stack Turnout does not manage").hasSize(reads);
+
+        ops.statusFailure = null;
+        vm.refresh();
         assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.unmanagedProperty().get()).isFalse();
         assertThat(vm.services()).hasSize(1);
     }
 
