@@ -62,37 +62,40 @@ public final class StackWindows {
         Supplier<StackOperations> ops = stack.operations();
         Color to = s.switchTo();
         plan(owner, "Switch " + stack.stack() + "/" + s.name() + " to " + to.id(), s.switchLabel(),
-                () -> ops.get().planSwitch(s.name(), to), (p, o) -> ops.get().execute(p, o), false, onClosed);
+                () -> ops.get().planSwitch(s.name(), to), (p, o) -> ops.get().execute(p, o), false, onClosed, false);
     }
 
     public void rollback(Window owner, StackViewModel stack, ServiceItem s, Runnable onClosed) {
         Supplier<StackOperations> ops = stack.operations();
         plan(owner, "Roll back " + stack.stack() + "/" + s.name(), s.rollbackLabel(),
-                () -> ops.get().planRollback(s.name()), (p, o) -> ops.get().execute(p, o), false, onClosed);
+                () -> ops.get().planRollback(s.name()), (p, o) -> ops.get().execute(p, o), false, onClosed, false);
     }
 
     public void removeStandby(Window owner, StackViewModel stack, ServiceItem s, Runnable onClosed) {
         Supplier<StackOperations> ops = stack.operations();
         Color color = s.removable();
         plan(owner, "Remove standby " + color.id() + " of " + stack.stack() + "/" + s.name(), s.removeLabel(),
-                () -> ops.get().planCleanup(s.name(), color), (p, o) -> ops.get().execute(p, o), false, onClosed);
+                () -> ops.get().planCleanup(s.name(), color), (p, o) -> ops.get().execute(p, o), false, onClosed, false);
     }
 
     /** Continues an interrupted release from the step it was in; asks before each dangerous step it reaches. */
     public void resume(Window owner, StackViewModel stack, InterruptedRun run, Runnable onClosed) {
         Supplier<StackOperations> ops = stack.operations();
-        plan(owner, run.sentence(), "Resume release", null, (p, o) -> ops.get().resume(run, o), true, onClosed);
+        plan(owner, run.sentence(), "Resume release", null, (p, o) -> ops.get().resume(run, o), true, onClosed, false);
     }
 
     /** Undoes what an interrupted release applied, in reverse. */
     public void rollBackInterrupted(Window owner, StackViewModel stack, InterruptedRun run, Runnable onClosed) {
         Supplier<StackOperations> ops = stack.operations();
-        plan(owner, run.sentence(), "Roll back release", null, (p, o) -> ops.get().rollBack(run, o), false, onClosed);
+        plan(owner, run.sentence(), "Roll back release", null, (p, o) -> ops.get().rollBack(run, o), false, onClosed, true);
     }
 
     private void plan(Window owner, String heading, String action, Callable<Plan> planner,
-                      BiFunction<Plan, RunOptions, PlanResult> executor, boolean askAtGates, Runnable onClosed) {
+                      BiFunction<Plan, RunOptions, PlanResult> executor, boolean askAtGates, Runnable onClosed, boolean undoing) {
         PlanDialogViewModel vm = new PlanDialogViewModel(heading, action, newRun(), runner, planner, executor, askAtGates);
+        if (undoing) {
+            vm.undoing();
+        }
         RunPaneController runPane = RunPaneController.load(vm.run()).controller();
         var view = new FxmlLoaderFactory(Map.of(PlanDialogController.class, () -> new PlanDialogController(vm, runPane)))
                 .load(PlanDialogController.class, "PlanDialog.fxml", PlanDialogController.class);

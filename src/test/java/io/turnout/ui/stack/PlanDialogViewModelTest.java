@@ -3,7 +3,10 @@ package io.turnout.ui.stack;
 import io.turnout.activity.ActivityLog;
 import io.turnout.release.InterruptedRun;
 import io.turnout.release.UpgradeRequest;
+import io.turnout.plan.PlanResult;
 import io.turnout.plan.RunOptions;
+import io.turnout.plan.StepStatus;
+import io.turnout.activity.OperationStatus;
 import io.turnout.stack.Color;
 import io.turnout.ui.common.ImmediateTaskRunner;
 import io.turnout.ui.stack.run.GateQuestion;
@@ -13,7 +16,9 @@ import io.turnout.ui.stack.run.StepItem;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +81,21 @@ class PlanDialogViewModelTest {
         assertThat(vm.run().steps()).extracting(StepItem::id).containsExactly("switch-web-to-green");
         assertThat(ops.calls).contains("resume r7");
         assertThat(activity.feed().current().getFirst().title()).isEqualTo(interrupted.sentence());
+    }
+
+    @Test
+    void rollingBackAnInterruptedReleaseThatEndsAbortedReadsAsDone() {
+        InterruptedRun interrupted = new InterruptedRun("r8", "upgrade", Map.of(), 2, "health-web-green", Instant.now(), null);
+        PlanDialogViewModel vm = new PlanDialogViewModel(interrupted.sentence(), "Roll back release", run(), runner, null,
+                (plan, o) -> new PlanResult("r8", PlanResult.Status.ABORTED, 2, "rolled back by the operator",
+                        List.of(StepStatus.COMPENSATED, StepStatus.COMPENSATED, StepStatus.COMPENSATED), Duration.ofSeconds(3)), false)
+                .undoing();
+
+        vm.start();
+
+        assertThat(vm.run().outcomeProperty().get())
+                .isEqualTo("Rolled back in 3.0 s: what the interrupted release had applied was undone.");
+        assertThat(activity.feed().current().getFirst().status()).isEqualTo(OperationStatus.SUCCEEDED);
     }
 
     @Test

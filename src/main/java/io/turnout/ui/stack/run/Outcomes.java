@@ -26,6 +26,19 @@ final class Outcomes {
         };
     }
 
+    /** A roll-back of an interrupted release: ABORTED with nothing left half-undone is what was asked for. */
+    static String undone(PlanResult r, List<StepItem> steps) {
+        if (fullyUndone(r)) {
+            return String.format(Locale.ROOT, "Rolled back in %.1f s: what the interrupted release had applied was undone.",
+                    r.took() == null ? 0 : r.took().toMillis() / 1000.0);
+        }
+        return sentence(r, steps);
+    }
+
+    static boolean fullyUndone(PlanResult r) {
+        return (r.status() == PlanResult.Status.ABORTED || r.succeeded()) && !r.steps().contains(StepStatus.COMPENSATION_FAILED);
+    }
+
     private static String error(PlanResult r) {
         String e = r.error() == null || r.error().isBlank() ? "no reason given" : r.error().strip();
         return e.endsWith(".") ? e : e + ".";

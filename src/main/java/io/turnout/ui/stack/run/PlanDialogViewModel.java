@@ -28,6 +28,7 @@ public final class PlanDialogViewModel {
     private final Callable<Plan> planner;
     private final BiFunction<Plan, RunOptions, PlanResult> executor;
     private final boolean askAtGates;
+    private boolean undoing;
     private final ReadOnlyStringWrapper heading;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper planning = new ReadOnlyBooleanWrapper();
@@ -57,6 +58,12 @@ public final class PlanDialogViewModel {
                 run.phaseProperty(), planning, error, plan);
     }
 
+    /** This dialog rolls back an interrupted release (its run ends ABORTED when everything was undone). */
+    public PlanDialogViewModel undoing() {
+        this.undoing = true;
+        return this;
+    }
+
     /** Builds the preview (when there is a planner); errors appear in {@link #errorProperty()}. */
     public void load() {
         if (planner == null) {
@@ -80,7 +87,7 @@ public final class PlanDialogViewModel {
             return;
         }
         Plan p = plan.get();
-        run.start(p == null ? heading.get() : p.title(), askAtGates, o -> executor.apply(p, o));
+        run.start(p == null ? heading.get() : p.title(), askAtGates, undoing, o -> executor.apply(p, o));
     }
 
     /** Ready: the preview is there (or none is needed) and the run has not started. */

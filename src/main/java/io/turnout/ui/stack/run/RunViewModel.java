@@ -52,6 +52,7 @@ public final class RunViewModel {
     private final ExecutionControl control = new ExecutionControl();
     private CompletableFuture<Boolean> pendingAnswer;
     private Operation operation;
+    private boolean undoing;
 
     /**
      * @param fx     where listener batches and gate questions are handed over: {@code Platform::runLater}, or the
@@ -80,6 +81,14 @@ public final class RunViewModel {
      * @param run       the blocking call, e.g. {@code o -> ops.execute(plan, o)}; receives the GUI's options
      */
     public void start(String name, boolean askAtGate, Function<RunOptions, PlanResult> run) {
+        start(name, askAtGate, false, run);
+    }
+
+    /**
+     * @param undoing the run rolls back an interrupted release: the engine ends such a run ABORTED once
+     *                everything is compensated, which is the success the operator asked for
+     */
+    public void start(String name, boolean askAtGate, boolean undoing, Function<RunOptions, PlanResult> run) {
         if (phase.get() != Phase.PREVIEW) {
             throw new IllegalStateException("Already " + phase.get().name().toLowerCase(java.util.Locale.ROOT));
         }
@@ -87,6 +96,7 @@ public final class RunViewModel {
             title.set(name);
         }
         phase.set(Phase.RUNNING);
+        this.undoing = undoing;
         operation = activity.start(name, target);
         Gate gate = askAtGate ? new FxGate(fx, this::ask) : Gate.AUTO;
         RunOptions options = RunOptions.simple("gui").withListener(new PlanEvents(fx, this::apply, operation, steps.size()))
@@ -158,9 +168,9 @@ public final class RunViewModel {
         }
         answer(false);
         result.set(r);
-        outcome.set(Outcomes.sentence(r, steps));
+        outcome.set(undoing ? Outcomes.undone(r, steps) : Outcomes.sentence(r, steps));
         phase.set(Phase.FINISHED);
-        if (r.succeeded()) {
+        if (r.succeeded() || undoing && Outcomes.fullyUndone(r)) {
             operation.succeed();
         } else {
             operation.fail(outcome.get());
