@@ -116,9 +116,8 @@ class UpgradeCliIT {
         assertThat(turnout("upgrade", "status", "--host", Sandbox.host(), "--stack", stack)).isEqualTo(2);
         assertThat(err.toString()).contains("There is no stack '" + stack + "'");
         env.put("HEALTH_CHECK_TIMEOUT", "soon");
-        Path file = stackFile();
-        assertThat(turnout("stack", "apply", "--host", Sandbox.host(), "--file", file.toString(), "--yes")).isEqualTo(2);
-        assertThat(err.toString()).contains("HEALTH_CHECK_TIMEOUT");
+        assertThat(turnout("upgrade", "perform", "--host", Sandbox.host(), "--stack", stack, "--image", "x:1", "--yes")).isEqualTo(2);
+        assertThat(err.toString()).contains("HEALTH_CHECK_TIMEOUT=soon is not a positive number of seconds");
     }
 
     @Test
