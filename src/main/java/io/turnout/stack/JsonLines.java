@@ -1,5 +1,7 @@
 package io.turnout.stack;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -33,13 +35,23 @@ final class JsonLines {
             } catch (JsonProcessingException e) {
                 boolean last = i == lines.length - 1;
                 if (!last) {
-                    LOG.warn("Skipping unreadable line {} of {}: {}", i + 1, where, e.getOriginalMessage());
+                    LOG.warn("Skipping unreadable line {} of {}: {}", i + 1, where, describe(e));
                 } else {
                     LOG.debug("Skipping a torn last line of {}", where);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Where the JSON went wrong, without quoting it (Jackson's messages may quote the offending
+     * token, and these files can hold service environments).
+     */
+    static String describe(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String kind = e instanceof JsonParseException ? "not valid JSON" : "not the expected structure";
+        return at == null ? kind : kind + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     static String line(ObjectMapper json, Object value) {

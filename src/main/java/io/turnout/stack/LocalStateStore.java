@@ -37,7 +37,8 @@ public final class LocalStateStore implements StateStore {
 
     @Override
     public String describe() {
-        return root.toUri().toString();
+        String uri = root.toUri().toString();
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri; // toUri() adds one for existing directories
     }
 
     @Override

@@ -63,10 +63,11 @@ final class SpecReader {
         try {
             root = new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml == null ? "" : yaml));
         } catch (MarkedYAMLException e) {
+            // Neither the message nor the cause is kept: snakeyaml quotes the offending text, which may be a secret.
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new IllegalArgumentException("turnout.yml line " + line + " is not valid YAML: " + e.getProblem() + ".", e);
+            throw new IllegalArgumentException("turnout.yml line " + line + " is not valid YAML: " + e.getProblem() + ".");
         } catch (YAMLException e) {
-            throw new IllegalArgumentException("turnout.yml is not valid YAML: " + e.getMessage() + ".", e);
+            throw new IllegalArgumentException("turnout.yml is not valid YAML: " + e.getClass().getSimpleName() + ".");
         }
         if (root == null) {
             throw new IllegalArgumentException("turnout.yml is empty: it needs name, router and services.");

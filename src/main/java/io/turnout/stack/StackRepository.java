@@ -219,8 +219,8 @@ public final class StackRepository {
         return store.read(path(LOCK)).map(text -> {
             try {
                 return compact.readValue(text, LockInfo.class);
-            } catch (JsonProcessingException | RuntimeException e) {
-                LOG.warn("The lock file {} is unreadable: {}", where(LOCK), e.getMessage());
+            } catch (JsonProcessingException e) {
+                LOG.warn("The lock file {} is unreadable: {}", where(LOCK), JsonLines.describe(e));
                 return new LockInfo("unknown", "unknown", -1, "an unreadable lock file", Instant.EPOCH, null);
             }
         });
@@ -335,11 +335,12 @@ public final class StackRepository {
         }
     }
 
+    /** Errors name the place, never the text: snapshots hold service environments, which may be secrets. */
     private <T> T decode(String text, Class<T> type, String name) {
         try {
             return pretty.readValue(text, type);
-        } catch (JsonProcessingException | RuntimeException e) {
-            throw new StateStoreException("The file " + where(name) + " is damaged: " + e.getMessage().lines().findFirst().orElse("") + ".", e);
+        } catch (JsonProcessingException e) {
+            throw new StateStoreException("The file " + where(name) + " is damaged: " + JsonLines.describe(e) + ".", e);
         }
     }
 

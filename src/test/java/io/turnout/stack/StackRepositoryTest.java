@@ -87,7 +87,7 @@ class StackRepositoryTest {
         Files.writeString(root.resolve("shop/state.json"), "{ not json");
 
         assertThatThrownBy(() -> repo().state()).isInstanceOf(StateStoreException.class)
-                .hasMessageStartingWith("The file " + store().describe() + "/shop/state.json is damaged: ");
+                .hasMessage("The file " + store().describe() + "/shop/state.json is damaged: not valid JSON at line 1, column 3.");
     }
 
     // ---- history ----------------------------------------------------------------------------------

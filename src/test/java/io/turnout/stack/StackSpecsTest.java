@@ -146,6 +146,14 @@ class StackSpecsTest {
     }
 
     @Test
+    void brokenYamlNeverQuotesTheText() {
+        assertThatThrownBy(() -> StackSpecs.parse("name: shop\n" + ROUTER + "services:\n  web: { image: a, port: 1, env: { DB_PASSWORD: \"hunter2 } }\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasNoCause()
+                .message().doesNotContain("hunter2");
+    }
+
+    @Test
     void unknownTopLevelKeyListsTheValidOnes() {
         assertInvalid("name: shop\n" + ROUTER + "servces: {}\n",
                 "turnout.yml line 3: unknown key 'servces' in the top level; valid keys are name, router, services.");
