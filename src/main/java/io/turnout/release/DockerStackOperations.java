@@ -171,7 +171,7 @@ public final class DockerStackOperations implements StackOperations {
         AtomicReference<ProbeReport> probe = new AtomicReference<>();
         PlanListener outer = options.listener();
         PlanListener capturing = new CapturingListener(outer, probe);
-        LockInfo template = StackRepository.lockTemplate(host.operator(), plan.title(), runId, clock);
+        LockInfo template = io.turnout.stack.LockInfos.here(clock, plan.title(), runId);
         RunOptions o = new RunOptions(runId, repo.journal(runId), repo.planLock(template), options.gate(), capturing,
                 options.control(), options.startAt());
         PlanResult result = run.apply(o);
