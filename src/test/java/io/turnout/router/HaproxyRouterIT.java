@@ -1,0 +1,144 @@
+package io.turnout.router;
+
+import io.turnout.router.RoutingTable.ServiceRoute;
+import io.turnout.router.TrafficLoop.Mode;
+import io.turnout.stack.Color;
+import io.turnout.stack.StackSpec;
+import io.turnout.stack.StackSpec.RouterKind;
+import io.turnout.target.PortReach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+import static io.turnout.stack.Color.BLUE;
+import static io.turnout.stack.Color.GREEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link HaproxyRouter} against the sandbox dockerd, with the fixture app as blue and green. */
+class HaproxyRouterIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final RoutingTable BLUE_LIVE = new RoutingTable(Map.of("web", ServiceRoute.allTo(BLUE)), false);
+    private static final RoutingTable GREEN_LIVE = new RoutingTable(Map.of("web", ServiceRoute.allTo(GREEN)), false);
+
+    private RouterSandbox sandbox;
+    private StackSpec spec;
+    private HaproxyRouter router;
+
+    @BeforeEach
+    void deployWithBlueLive() {
+        sandbox = new RouterSandbox();
+        spec = sandbox.spec(RouterKind.HAPROXY);
+        sandbox.ensureNetwork(spec);
+        sandbox.runColor(spec, "web", BLUE, "turnout-fixture/app:v1");
+        router = new HaproxyRouter(sandbox.docker(), PortReach.LOCAL, spec);
+        router.deploy(spec, BLUE_LIVE); // green does not exist yet: HAProxy must start anyway
+        RouterAssertions.awaitServes(router.publicAddress(), "v1", "blue");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void switchUnderFixedRateLoadFailsNoRequestAndSwitchesBack() throws Exception {
+        sandbox.runColor(spec, "web", GREEN, "turnout-fixture/app:v2");
+        RouterAssertions.awaitServes(router.previewAddress("web"), "v2", "green");
+        assertThat(router.current()).isEqualTo(BLUE_LIVE);
+        assertThat(router.diff(GREEN_LIVE)).containsExactly("web: green weight 0 → 100 (ready)",
+                "web: blue weight 100 → 0 (drain)", "web preview: green → blue");
+
+        SwitchRun run = SwitchRun.through(router.publicAddress(), () -> router.apply(GREEN_LIVE), () -> router.apply(BLUE_LIVE));
+
+        run.print("haproxy runtime-API switch");
+        run.assertNoFailures();
+        run.assertSwitched("v1", "v2");
+        assertThat(router.current()).isEqualTo(BLUE_LIVE);
+        assertThat(router.diff(BLUE_LIVE)).isEmpty();
+    }
+
+    @Test
+    void maintenanceAnswers503WithThePageUntilSwitchedOff() throws IOException {
+        router.apply(BLUE_LIVE.withMaintenance(true));
+
+        RawHttp.Response r = RawHttp.once(router.publicAddress(), "/", "127.0.0.1");
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.header("content-type")).startsWith("text/html");
+        assertThat(r.body()).contains("Down for maintenance");
+        assertThat(router.current().maintenance()).isTrue();
+        assertThat(router.diff(BLUE_LIVE)).containsExactly("maintenance on → off");
+
+        router.apply(BLUE_LIVE);
+        assertThat(RawHttp.once(router.publicAddress(), "/", "127.0.0.1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void restartOfTheRouterContainerKeepsTheRouting() throws IOException {
+        sandbox.runColor(spec, "web", GREEN, "turnout-fixture/app:v2");
+        RoutingTable desired = GREEN_LIVE.withMaintenance(false);
+        router.apply(desired);
+        String before = sandbox.docker().inspectContainerCmd(spec.routerContainerName()).exec().getId();
+
+        sandbox.docker().restartContainerCmd(spec.routerContainerName()).withTimeout(10).exec();
+
+        Poll.until(WAIT, "runtime API after restart", router::healthy, ok -> ok);
+        assertThat(router.current()).isEqualTo(desired);
+        RouterAssertions.awaitServes(router.publicAddress(), "v2", "green");
+        RouterAssertions.awaitServes(router.previewAddress("web"), "v1", "blue");
+        assertThat(sandbox.docker().inspectContainerCmd(spec.routerContainerName()).exec().getId()).isEqualTo(before);
+    }
+
+    @Test
+    void rejectedConfigThrowsAndLeavesTheRoutingAsItWas() throws IOException {
+        sandbox.runColor(spec, "web", GREEN, "turnout-fixture/app:v2");
+        router.configHook(cfg -> cfg.replace("    balance roundrobin\n", "    balance roundrobin\n    no-such-directive on\n"));
+
+        assertThatThrownBy(() -> router.apply(GREEN_LIVE))
+                .isInstanceOf(RouterException.class)
+                .hasMessageContaining("HAProxy rejected the new config")
+                .hasMessageContaining("no-such-directive");
+
+        assertThat(router.current()).isEqualTo(BLUE_LIVE);
+        RouterAssertions.assertServes(router.publicAddress(), "v1", "blue");
+        router.configHook(cfg -> cfg);
+        router.apply(GREEN_LIVE); // nothing half-staged is left in the way
+        RouterAssertions.awaitServes(router.publicAddress(), "v2", "green");
+    }
+
+    @Test
+    void checksReportABrokenColorDownAndTheLiveOneUp() {
+        sandbox.runColor(spec, "web", GREEN, "turnout-fixture/app:broken");
+
+        Map<Color, BackendCheck> web = Poll.until(WAIT, "green DOWN in checks()", () -> router.checks().get("web"),
+                m -> m.containsKey(GREEN) && m.get(GREEN).status().equals("DOWN")
+                        && String.valueOf(m.get(GREEN).lastCheck()).startsWith("L7STS/500"));
+
+        assertThat(web.get(GREEN).up()).isFalse();
+        assertThat(web.get(GREEN).weight()).isZero();
+        assertThat(web.get(BLUE).status()).isEqualTo("UP");
+        assertThat(web.get(BLUE).weight()).isEqualTo(100);
+        assertThat(web.get(BLUE).sessions()).isGreaterThanOrEqualTo(0);
+        assertThat(router.healthy()).isTrue();
+    }
+
+    @Test
+    void deployAgainWithTheSameSpecKeepsTheContainerAndItsRouting() {
+        String id = sandbox.docker().inspectContainerCmd(spec.routerContainerName()).exec().getId();
+
+        router.deploy(spec, BLUE_LIVE.withMaintenance(false));
+
+        assertThat(sandbox.docker().inspectContainerCmd(spec.routerContainerName()).exec().getId()).isEqualTo(id);
+        assertThat(router.current()).isEqualTo(BLUE_LIVE);
+        assertThat(router.exists()).isTrue();
+        router.remove();
+        assertThat(router.exists()).isFalse();
+    }
+}
