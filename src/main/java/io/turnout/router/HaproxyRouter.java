@@ -83,8 +83,9 @@ public final class HaproxyRouter implements StackRouter {
         staged.promote();
         // a new config may add backends or change checks: only a reload reads it. In master-worker
         // mode (-W) USR2 reloads without closing the listening sockets.
+        String oldWorker = workerPid();
         container.signal("SIGUSR2");
-        awaitRouting(routes);
+        awaitRouting(routes, oldWorker);
         LOG.info("router {}: reloaded, {}", container.name(), RoutingState.headerLine(routes));
     }
 
@@ -192,11 +193,12 @@ public final class HaproxyRouter implements StackRouter {
         }
     }
 
-    private void awaitRouting(RoutingTable routes) {
+    /** Until a worker other than {@code oldWorker} answers the runtime API and routes as {@code routes}. */
+    private void awaitRouting(RoutingTable routes, String oldWorker) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
             try {
-                if (current().equals(routes)) {
+                if (!workerPid().equals(oldWorker) && current().equals(routes)) {
                     return;
                 }
             } catch (RouterException e) {
@@ -208,6 +210,10 @@ public final class HaproxyRouter implements StackRouter {
             }
             Pause.briefly();
         }
+    }
+
+    private String workerPid() {
+        return runtime.query("show info").lines().filter(l -> l.startsWith("Pid: ")).findFirst().orElse("?");
     }
 
     private static List<String> colorContainers(StackSpec s) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 final class StagedConfig {
 
     static final String SUFFIX = ".new";
+    static final String OLD = ".old";
 
     private final RouterContainer container;
     private final String dir;
@@ -47,14 +48,28 @@ final class StagedConfig {
         return s;
     }
 
-    /** Renames the staged files over the live ones. */
+    /** Renames the staged files over the live ones, keeping the live ones as {@code <name>.old} for {@link #restorePrevious()}. */
     void promote() {
-        String script = files.keySet().stream()
-                .map(n -> "/bin/busybox mv -f '" + dir + "/" + n + SUFFIX + "' '" + dir + "/" + n + "'")
-                .collect(Collectors.joining(" && "));
+        String script = files.keySet().stream().map(n -> {
+            String live = "'" + dir + "/" + n + "'";
+            String staged = "'" + dir + "/" + n + SUFFIX + "'";
+            return "{ [ ! -f " + live + " ] || /bin/busybox cp -f " + live + " '" + dir + "/" + n + OLD + "'; }"
+                    + " && /bin/busybox mv -f " + staged + " " + live;
+        }).collect(Collectors.joining(" && "));
         RouterContainer.ExecResult r = container.exec("/bin/sh", "-c", script);
         if (r.exitCode() != 0) {
             throw new RouterException("Could not write the new config into " + container.name() + ": " + r.output().strip());
+        }
+    }
+
+    /** Puts back the files {@link #promote()} replaced (after the router refused to load the new ones). */
+    void restorePrevious() {
+        String script = files.keySet().stream()
+                .map(n -> "/bin/busybox mv -f '" + dir + "/" + n + OLD + "' '" + dir + "/" + n + "'")
+                .collect(Collectors.joining(" && "));
+        RouterContainer.ExecResult r = container.exec("/bin/sh", "-c", script);
+        if (r.exitCode() != 0) {
+            throw new RouterException("Could not restore the previous config in " + container.name() + ": " + r.output().strip());
         }
     }
 

@@ -66,6 +66,18 @@ class HaproxyRouterIT {
     }
 
     @Test
+    void idleKeepAliveConnectionsSurviveASwitchAndReachTheNewColor() throws IOException {
+        sandbox.runColor(spec, "web", GREEN, "turnout-fixture/app:v2");
+        RouterAssertions.awaitServes(router.previewAddress("web"), "v2", "green");
+
+        IdleConnections.Result r = IdleConnections.across(router.publicAddress(), 20, () -> router.apply(GREEN_LIVE));
+
+        System.out.printf("[measure] haproxy runtime-API switch: %s%n", r);
+        assertThat(r.closed()).as(r.toString()).isZero();
+        assertThat(r.answeredBy()).isEqualTo(Map.of("200 v2", 20));
+    }
+
+    @Test
     void maintenanceAnswers503WithThePageUntilSwitchedOff() throws IOException {
         router.apply(BLUE_LIVE.withMaintenance(true));
 
@@ -130,13 +142,25 @@ class HaproxyRouterIT {
     }
 
     @Test
-    void deployAgainWithTheSameSpecKeepsTheContainerAndItsRouting() {
+    void deployAgainReloadsInPlaceWithoutFailingARequestAndRemoveRemovesIt() throws Exception {
         String id = sandbox.docker().inspectContainerCmd(spec.routerContainerName()).exec().getId();
+        StackSpec longerDrain = new StackSpec(spec.name(), new StackSpec.RouterSpec(spec.router().kind(), 0, "127.0.0.1",
+                spec.router().image(), Duration.ofSeconds(7)), spec.services());
 
-        router.deploy(spec, BLUE_LIVE.withMaintenance(false));
+        TrafficLoop loop = new TrafficLoop(router.publicAddress(), Mode.FRESH_CONNECTIONS, 40, 400, Duration.ofSeconds(15)).start();
+        Poll.until(WAIT, "traffic flowing", loop::count, n -> n >= 20);
+        router.deploy(longerDrain, BLUE_LIVE);
+        int atReload = loop.count();
+        Poll.until(WAIT, "traffic after the reload", loop::count, n -> n >= atReload + 20);
+        TrafficLoop.Summary s = loop.finish();
 
+        System.out.printf("[measure] haproxy reload (deploy with a changed spec): %s%n", s);
+        assertThat(s.errors()).as(s.toString()).isZero();
+        assertThat(s.non2xx()).as(s.toString()).isZero();
         assertThat(sandbox.docker().inspectContainerCmd(spec.routerContainerName()).exec().getId()).isEqualTo(id);
         assertThat(router.current()).isEqualTo(BLUE_LIVE);
+        assertThat(new RouterContainer(sandbox.docker(), spec.routerContainerName())
+                .exec("/bin/busybox", "grep", "hard-stop-after", "/usr/local/etc/haproxy/haproxy.cfg").output()).contains("7000ms");
         assertThat(router.exists()).isTrue();
         router.remove();
         assertThat(router.exists()).isFalse();

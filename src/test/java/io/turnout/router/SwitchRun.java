@@ -67,6 +67,10 @@ final class SwitchRun {
         }
     }
 
+    List<Summary> summaries() {
+        return List.copyOf(summaries);
+    }
+
     void assertNoFailures() {
         for (Summary s : summaries) {
             assertThat(s.errors()).as(s.toString()).isZero();
