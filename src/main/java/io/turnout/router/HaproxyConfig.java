@@ -23,6 +23,7 @@ final class HaproxyConfig {
     static final String CONFIG = "haproxy.cfg";
     static final String MAINTENANCE_ACL = "maintenance.acl";
     static final String MAINTENANCE_PAGE = "maintenance.html";
+    static final String ADMIN_SOCKET = "/run/haproxy/admin.sock";
     static final int PUBLIC_PORT = 80;
     static final int STATS_PORT = 8404;
     static final int RUNTIME_PORT = 9999;
@@ -46,10 +47,11 @@ final class HaproxyConfig {
      * haproxy.cfg, the maintenance ACL file ("on" while in maintenance) and the 503 page.
      *
      * @param absent container names that do not exist now (see {@link #render})
+     * @param adminSource the only source address the runtime API accepts (see {@link #render})
      */
-    static Map<String, byte[]> files(StackSpec spec, RoutingTable table, Set<String> absent) {
+    static Map<String, byte[]> files(StackSpec spec, RoutingTable table, Set<String> absent, String adminSource) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(CONFIG, render(spec, table, absent).getBytes(StandardCharsets.UTF_8));
+        files.put(CONFIG, render(spec, table, absent, adminSource).getBytes(StandardCharsets.UTF_8));
         files.put(MAINTENANCE_ACL, (table.maintenance() ? "on\n" : "").getBytes(StandardCharsets.UTF_8));
         files.put(MAINTENANCE_PAGE, MaintenancePage.html(spec.name()).getBytes(StandardCharsets.UTF_8));
         return files;
@@ -61,8 +63,11 @@ final class HaproxyConfig {
      *     libc lookup of a missing name at start-up can wait for upstream DNS timeouts (seconds
      *     each, on a host without upstream DNS) before HAProxy listens. Existing ones are looked
      *     up at start, so a restarted router routes at once instead of after its first DNS round.
+     * @param adminSource the stack network's gateway: Docker's port publishing on the host's
+     *     127.0.0.1 connects from it, other containers on the network do not; null accepts any
+     *     source (a network without a gateway address)
      */
-    static String render(StackSpec spec, RoutingTable table, Set<String> absent) {
+    static String render(StackSpec spec, RoutingTable table, Set<String> absent, String adminSource) {
         RoutedServices.checkSpec(spec);
         RoutedServices.checkTable(spec, table);
         StringBuilder b = new StringBuilder();
@@ -73,9 +78,7 @@ final class HaproxyConfig {
                 # (no reload) and also written here, so a restart of the router keeps them.
                 global
                     log stdout format raw local0 info
-                    # The runtime API on TCP: Docker publishes it on the host's 127.0.0.1 only, and
-                    # Turnout reaches it directly or through the host's SSH session.
-                    stats socket ipv4@0.0.0.0:%d level admin
+                    stats socket %s mode 600 level admin
                     stats timeout 30s
                     # a stop or reload waits this long for requests in flight (the stack's drain timeout)
                     hard-stop-after %dms
@@ -111,7 +114,8 @@ final class HaproxyConfig {
                     option redispatch 1
                     default-server init-addr libc,none resolvers docker resolve-prefer ipv4
 
-                """.formatted(spec.name(), RUNTIME_PORT, spec.router().drainTimeout().toMillis()));
+                """.formatted(spec.name(), ADMIN_SOCKET, spec.router().drainTimeout().toMillis()));
+        renderRuntime(b, adminSource);
         renderPublic(b, spec);
         for (String s : RoutedServices.of(spec)) {
             b.append("frontend fe.preview.").append(s).append('\n');
@@ -133,6 +137,20 @@ final class HaproxyConfig {
             renderBackend(b, spec, s, previewBackend(s), c -> c == route.preview() ? 100 : 0, c -> c != route.preview(), absent);
         }
         return b.toString();
+    }
+
+    /**
+     * The runtime API on TCP, for Turnout: published on the host's 127.0.0.1 only and reached
+     * directly or through the host's SSH session. It forwards to the admin socket so that
+     * connections from other containers on the stack network can be refused: admin level can
+     * switch traffic.
+     */
+    private static void renderRuntime(StringBuilder b, String adminSource) {
+        b.append("listen runtime\n    mode tcp\n    option tcplog\n    bind :").append(RUNTIME_PORT).append('\n');
+        if (adminSource != null) {
+            b.append("    tcp-request connection reject unless { src ").append(adminSource).append(" }\n");
+        }
+        b.append("    server admin unix@").append(ADMIN_SOCKET).append("\n\n");
     }
 
     private static void renderPublic(StringBuilder b, StackSpec spec) {

@@ -159,7 +159,8 @@ public final class HaproxyRouter implements StackRouter {
     }
 
     private Map<String, byte[]> files(StackSpec s, RoutingTable table) {
-        Map<String, byte[]> files = HaproxyConfig.files(s, table, container.absent(colorContainers(s)));
+        Map<String, byte[]> files = HaproxyConfig.files(s, table, container.absent(colorContainers(s)),
+                container.gateway(s.network()));
         String cfg = new String(files.get(HaproxyConfig.CONFIG), java.nio.charset.StandardCharsets.UTF_8);
         files.put(HaproxyConfig.CONFIG, configHook.apply(cfg).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return files;

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
@@ -116,6 +117,18 @@ final class RouterContainer {
             }
         });
         return missing;
+    }
+
+    /** The network's IPv4 gateway, the source address of connections Docker forwards from published ports; null if none. */
+    String gateway(String network) {
+        return call("inspect network " + network, () -> {
+            Network.Ipam ipam = docker.inspectNetworkCmd().withNetworkId(network).exec().getIpam();
+            if (ipam == null || ipam.getConfig() == null) {
+                return null;
+            }
+            return ipam.getConfig().stream().map(Network.Ipam.Config::getGateway)
+                    .filter(g -> g != null && g.matches("[0-9.]+")).findFirst().orElse(null);
+        });
     }
 
     void create(Shape shape, String stack) {

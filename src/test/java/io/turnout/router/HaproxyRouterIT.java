@@ -126,6 +126,20 @@ class HaproxyRouterIT {
     }
 
     @Test
+    void runtimeApiRefusesOtherContainersOnTheStackNetwork() {
+        RouterContainer app = new RouterContainer(sandbox.docker(), spec.containerName("web", BLUE));
+        String fromApp = app.exec("/bin/sh", "-c", "echo 'show info' | /bin/busybox nc -w 3 "
+                + spec.routerContainerName() + " 9999; echo exit=$?").output();
+
+        String control = app.exec("/bin/sh", "-c", "printf 'GET /health HTTP/1.0\\r\\n\\r\\n' | /bin/busybox nc -w 3 "
+                + spec.routerContainerName() + " 8404").output();
+
+        assertThat(control).as("the app reaches the router's stats port").contains("200").endsWith("ok");
+        assertThat(fromApp).doesNotContain("Name: HAProxy");
+        assertThat(router.healthy()).isTrue(); // through the published port on the host's 127.0.0.1
+    }
+
+    @Test
     void checksReportABrokenColorDownAndTheLiveOneUp() {
         sandbox.runColor(spec, "web", GREEN, "turnout-fixture/app:broken");
 
