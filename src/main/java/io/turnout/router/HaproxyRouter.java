@@ -9,7 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -52,7 +54,8 @@ public final class HaproxyRouter implements StackRouter {
     public void deploy(StackSpec newSpec, RoutingTable routes) {
         RoutedServices.checkSpec(newSpec);
         RoutedServices.checkTable(newSpec, routes);
-        RouterContainer.Shape shape = shape(newSpec);
+        ContainerShape shape = ContainerShape.of(newSpec, HaproxyConfig.PUBLIC_PORT,
+                HaproxyConfig.STATS_PORT, HaproxyConfig.RUNTIME_PORT);
         container.ensureNetwork(newSpec.network(), newSpec.name());
         Map<String, byte[]> files = files(newSpec, routes);
         Found found = container.find(shape, newSpec.name());
@@ -161,8 +164,8 @@ public final class HaproxyRouter implements StackRouter {
     private Map<String, byte[]> files(StackSpec s, RoutingTable table) {
         Map<String, byte[]> files = HaproxyConfig.files(s, table, container.absent(colorContainers(s)),
                 container.gateway(s.network()));
-        String cfg = new String(files.get(HaproxyConfig.CONFIG), java.nio.charset.StandardCharsets.UTF_8);
-        files.put(HaproxyConfig.CONFIG, configHook.apply(cfg).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String cfg = new String(files.get(HaproxyConfig.CONFIG), StandardCharsets.UTF_8);
+        files.put(HaproxyConfig.CONFIG, configHook.apply(cfg).getBytes(StandardCharsets.UTF_8));
         return files;
     }
 
@@ -218,7 +221,7 @@ public final class HaproxyRouter implements StackRouter {
     }
 
     private static List<String> colorContainers(StackSpec s) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String svc : RoutedServices.of(s)) {
             for (Color c : Color.values()) {
                 names.add(s.containerName(svc, c));
@@ -229,17 +232,6 @@ public final class HaproxyRouter implements StackRouter {
 
     private InetSocketAddress reach(int containerPort) {
         return ports.reach(container.hostPort(containerPort));
-    }
-
-    private static RouterContainer.Shape shape(StackSpec s) {
-        List<RouterContainer.Publish> publish = new java.util.ArrayList<>();
-        publish.add(new RouterContainer.Publish(HaproxyConfig.PUBLIC_PORT, s.router().publicBind(), s.router().publicPort()));
-        for (String svc : RoutedServices.of(s)) {
-            publish.add(new RouterContainer.Publish(RoutedServices.previewPort(s, svc), "127.0.0.1", 0));
-        }
-        publish.add(new RouterContainer.Publish(HaproxyConfig.STATS_PORT, "127.0.0.1", 0));
-        publish.add(new RouterContainer.Publish(HaproxyConfig.RUNTIME_PORT, "127.0.0.1", 0));
-        return new RouterContainer.Shape(s.router().image(), s.network(), publish);
     }
 
     /** HAProxy's [ALERT] lines (its errors), or the whole output when there are none. */

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +54,7 @@ public final class NginxRouter implements StackRouter {
     @Override
     public void deploy(StackSpec newSpec, RoutingTable routes) {
         String config = render(newSpec, routes);
-        RouterContainer.Shape shape = shape(newSpec);
+        ContainerShape shape = ContainerShape.of(newSpec, NginxConfig.PUBLIC_PORT, NginxConfig.ADMIN_PORT);
         container.ensureNetwork(newSpec.network(), newSpec.name());
         Found found = container.find(shape, newSpec.name());
         if (found == Found.OTHER_SHAPE) {
@@ -229,16 +228,6 @@ public final class NginxRouter implements StackRouter {
 
     private InetSocketAddress reach(int containerPort) {
         return ports.reach(container.hostPort(containerPort));
-    }
-
-    private static RouterContainer.Shape shape(StackSpec s) {
-        List<RouterContainer.Publish> publish = new ArrayList<>();
-        publish.add(new RouterContainer.Publish(NginxConfig.PUBLIC_PORT, s.router().publicBind(), s.router().publicPort()));
-        for (String svc : RoutedServices.of(s)) {
-            publish.add(new RouterContainer.Publish(RoutedServices.previewPort(s, svc), "127.0.0.1", 0));
-        }
-        publish.add(new RouterContainer.Publish(NginxConfig.ADMIN_PORT, "127.0.0.1", 0));
-        return new RouterContainer.Shape(s.router().image(), s.network(), publish);
     }
 
     /** nginx's [emerg]/[alert] lines, or the whole output when there are none. */

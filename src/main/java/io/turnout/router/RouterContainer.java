@@ -17,12 +17,14 @@ import io.turnout.docker.Labels;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The Docker side of a router Turnout runs itself: its network, its container (created, filled
@@ -34,18 +36,6 @@ final class RouterContainer {
     static final String ROLE_LABEL = "io.turnout.role";
     static final String SHAPE_LABEL = "io.turnout.router.shape";
     private static final long EXEC_TIMEOUT_SECONDS = 30;
-
-    /** A port published on the host; {@code hostPort} 0 lets Docker choose one. */
-    record Publish(int containerPort, String hostIp, int hostPort) {
-    }
-
-    /** What cannot change without recreating the container; stored as a label to compare on the next deploy. */
-    record Shape(String image, String network, List<Publish> ports) {
-        String label() {
-            return "image=" + image + ";network=" + network + ";ports=" + ports.stream()
-                    .map(p -> p.containerPort() + "@" + p.hostIp() + ":" + p.hostPort()).collect(Collectors.joining(","));
-        }
-    }
 
     record ExecResult(int exitCode, String output) {
     }
@@ -79,7 +69,7 @@ final class RouterContainer {
     }
 
     /** Whether a container by this name exists and how it compares; a container of someone else's is refused. */
-    Found find(Shape shape, String stack) {
+    Found find(ContainerShape shape, String stack) {
         Optional<InspectContainerResponse> c = inspect();
         if (c.isEmpty()) {
             return Found.NONE;
@@ -109,8 +99,8 @@ final class RouterContainer {
     }
 
     /** Which of {@code names} no container (running or not) has now. */
-    java.util.Set<String> absent(java.util.Collection<String> names) {
-        java.util.Set<String> missing = new java.util.TreeSet<>(names);
+    Set<String> absent(Collection<String> names) {
+        Set<String> missing = new TreeSet<>(names);
         call("list", () -> docker.listContainersCmd().withShowAll(true).withNameFilter(names).exec()).forEach(c -> {
             for (String n : c.getNames()) {
                 missing.remove(n.startsWith("/") ? n.substring(1) : n);
@@ -131,10 +121,10 @@ final class RouterContainer {
         });
     }
 
-    void create(Shape shape, String stack) {
+    void create(ContainerShape shape, String stack) {
         Ports bindings = new Ports();
         List<ExposedPort> exposed = shape.ports().stream().map(p -> ExposedPort.tcp(p.containerPort())).toList();
-        for (Publish p : shape.ports()) {
+        for (ContainerShape.Publish p : shape.ports()) {
             Ports.Binding b = p.hostPort() == 0 ? Ports.Binding.bindIp(p.hostIp())
                     : Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort());
             bindings.add(new PortBinding(b, ExposedPort.tcp(p.containerPort())));
@@ -185,16 +175,9 @@ final class RouterContainer {
         return call("exec " + cmd[0], () -> {
             String id = docker.execCreateCmd(name).withCmd(cmd).withAttachStdout(true).withAttachStderr(true)
                     .exec().getId();
-            StringBuilder out = new StringBuilder();
+            TextFrames out = new TextFrames();
             try {
-                boolean done = docker.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
-                    @Override
-                    public void onNext(Frame f) {
-                        synchronized (out) {
-                            out.append(new String(f.getPayload(), StandardCharsets.UTF_8));
-                        }
-                    }
-                }).awaitCompletion(EXEC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                boolean done = docker.execStartCmd(id).exec(out).awaitCompletion(EXEC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 if (!done) {
                     throw new RouterException(String.join(" ", cmd) + " did not finish in " + EXEC_TIMEOUT_SECONDS + " s in " + name);
                 }
@@ -203,9 +186,7 @@ final class RouterContainer {
                 throw new RouterException("interrupted while running " + cmd[0] + " in " + name, e);
             }
             Long code = docker.inspectExecCmd(id).exec().getExitCodeLong();
-            synchronized (out) {
-                return new ExecResult(code == null ? -1 : code.intValue(), out.toString());
-            }
+            return new ExecResult(code == null ? -1 : code.intValue(), out.text());
         });
     }
 
@@ -222,24 +203,29 @@ final class RouterContainer {
 
     /** The last lines of its log, for the message when it does not come up. */
     String logTail(int lines) {
-        StringBuilder out = new StringBuilder();
+        TextFrames out = new TextFrames();
         try {
-            docker.logContainerCmd(name).withStdOut(true).withStdErr(true).withTail(lines)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame f) {
-                            synchronized (out) {
-                                out.append(new String(f.getPayload(), StandardCharsets.UTF_8));
-                            }
-                        }
-                    }).awaitCompletion(10, TimeUnit.SECONDS);
+            docker.logContainerCmd(name).withStdOut(true).withStdErr(true).withTail(lines).exec(out)
+                    .awaitCompletion(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             return "(no log: " + e.getMessage() + ")";
         }
-        synchronized (out) {
-            return out.toString();
+        return out.text();
+    }
+
+    /** stdout and stderr frames of an exec or a log, as one text. */
+    private static final class TextFrames extends ResultCallback.Adapter<Frame> {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void onNext(Frame f) {
+            text.append(new String(f.getPayload(), StandardCharsets.UTF_8));
+        }
+
+        synchronized String text() {
+            return text.toString();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.turnout.router;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class StagedConfig {
     }
 
     void discard() {
-        List<String> cmd = new java.util.ArrayList<>(List.of("/bin/busybox", "rm", "-f"));
+        List<String> cmd = new ArrayList<>(List.of("/bin/busybox", "rm", "-f"));
         files.keySet().forEach(n -> cmd.add(dir + "/" + n + SUFFIX));
         container.exec(cmd.toArray(String[]::new));
     }
