@@ -46,6 +46,11 @@ final class AppServices implements CliServices {
         return explicit != null ? SshConfigFile.explicit(explicit) : SshConfigFile.defaults();
     }
 
+    @Override
+    public Map<String, String> environment() {
+        return env;
+    }
+
     /** Docker clients that see the environment this was built with (DOCKER_HOST, DOCKER_CERT_PATH, HOME). */
     private DockerClients dockerClients() {
         return new DockerClients(Duration.ofSeconds(5), Duration.ofSeconds(60), env);

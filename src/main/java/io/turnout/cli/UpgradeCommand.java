@@ -3,7 +3,6 @@ package io.turnout.cli;
 import io.turnout.release.StackStatus;
 import io.turnout.release.UpgradeRequest;
 import io.turnout.stack.Color;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +37,7 @@ final class UpgradeCommand {
         @ParentCommand UpgradeCommand parent;
         @Spec CommandSpec spec;
         @Mixin StackTarget target;
-        @ArgGroup(exclusive = false) Mutating m = new Mutating();
+        @Mixin Mutating m;
 
         @Option(names = "--image", required = true, paramLabel = "IMAGE", description = "The new image, present on the host.")
         String image;
@@ -100,7 +99,7 @@ final class UpgradeCommand {
         @ParentCommand UpgradeCommand parent;
         @Spec CommandSpec spec;
         @Mixin StackTarget target;
-        @ArgGroup(exclusive = false) Mutating m = new Mutating();
+        @Mixin Mutating m;
         @Parameters(paramLabel = "blue|green") String color;
 
         @Override
@@ -119,7 +118,7 @@ final class UpgradeCommand {
         @ParentCommand UpgradeCommand parent;
         @Spec CommandSpec spec;
         @Mixin StackTarget target;
-        @ArgGroup(exclusive = false) Mutating m = new Mutating();
+        @Mixin Mutating m;
 
         @Override
         public Integer call() {
@@ -136,7 +135,7 @@ final class UpgradeCommand {
         @ParentCommand UpgradeCommand parent;
         @Spec CommandSpec spec;
         @Mixin StackTarget target;
-        @ArgGroup(exclusive = false) Mutating m = new Mutating();
+        @Mixin Mutating m;
         @Parameters(paramLabel = "blue|green") String color;
 
         @Override

@@ -37,6 +37,7 @@ final class ActivateStep implements Step {
     public void apply(StepContext sc) {
         ctx.updateState(s -> s.with(service, s.service(service).orElseThrow().withActive(color)));
         if (ctx.spec.service(service).routed()) {
+            // the preview moves to the other color, where the next upgrade will start
             ctx.router.apply(ctx.router.current().with(service, ServiceRoute.allTo(color)));
             sc.log("Public traffic of " + service + " goes to " + color.id() + ".");
         }

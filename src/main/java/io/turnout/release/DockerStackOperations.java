@@ -132,14 +132,29 @@ public final class DockerStackOperations implements StackOperations {
         return repo.interrupted();
     }
 
+    /**
+     * An unfinished journal may belong to a run that is still going. When its lock names a live
+     * process on this machine we know it is; on another machine only the operator can tell, and
+     * choosing Resume or Roll back is their explicit act (recorded in the history).
+     */
+    private void refuseIfStillRunningHere(InterruptedRun run) {
+        repo.lock().filter(l -> run.runId().equals(l.releaseId()) && Operator.workstation().equals(l.workstation()))
+                .filter(l -> ProcessHandle.of(l.pid()).map(ProcessHandle::isAlive).orElse(false))
+                .ifPresent(l -> {
+                    throw new IllegalStateException("Release " + run.runId() + " is still running here (pid " + l.pid() + ").");
+                });
+    }
+
     @Override
     public PlanResult resume(InterruptedRun run, RunOptions options) {
+        refuseIfStillRunningHere(run);
         Plan plan = rebuild(run);
         return record(plan, options.withStartAt(Math.max(0, run.lastStep())), o -> executor.run(plan, o));
     }
 
     @Override
     public PlanResult rollBack(InterruptedRun run, RunOptions options) {
+        refuseIfStillRunningHere(run);
         Plan plan = rebuild(run);
         return record(plan, options, o -> executor.rollBack(plan, o, Math.min(run.lastStep(), plan.steps().size() - 1)));
     }
@@ -156,7 +171,7 @@ public final class DockerStackOperations implements StackOperations {
         AtomicReference<ProbeReport> probe = new AtomicReference<>();
         PlanListener outer = options.listener();
         PlanListener capturing = new CapturingListener(outer, probe);
-        LockInfo template = StackRepository.lockTemplate(host.operator(), plan.title(), runId, clock);
+        LockInfo template = io.turnout.stack.LockInfos.here(clock, plan.title(), runId);
         RunOptions o = new RunOptions(runId, repo.journal(runId), repo.planLock(template), options.gate(), capturing,
                 options.control(), options.startAt());
         PlanResult result = run.apply(o);

@@ -66,7 +66,7 @@ final class HealthGateStep implements Step {
         String last = "";
         while (true) {
             sc.checkAborted();
-            Observation o = observe(svc);
+            Observation o = observeOrUnreachable(svc);
             if (!o.summary().equals(last)) {
                 sc.log(o.summary());
                 last = o.summary();
@@ -78,6 +78,7 @@ final class HealthGateStep implements Step {
                 return;
             }
             if (o.dockerHealth().equals("stopped") || o.dockerHealth().equals("missing")) {
+                // the container itself is gone or dead: waiting longer cannot help
                 throw new IllegalStateException(service + " " + color.id() + " is " + o.dockerHealth()
                         + " instead of becoming healthy. Last output: " + ctx.containers.tail(service, color, 5));
             }
@@ -88,6 +89,18 @@ final class HealthGateStep implements Step {
             }
             sc.progress((double) (now - start) / timeout.toNanos());
             sc.pause(Duration.ofNanos(Math.min(interval.toNanos(), deadline - now)));
+        }
+    }
+
+    /**
+     * A dropped connection (the SSH session reconnecting) is one more failed observation, not the end
+     * of the release: the gate keeps polling until its timeout, so the run resumes after a reconnect.
+     */
+    private Observation observeOrUnreachable(ServiceSpec svc) {
+        try {
+            return observe(svc);
+        } catch (RuntimeException e) {
+            return new Observation("unreachable (" + e.getMessage() + ")", null, null, false);
         }
     }
 

@@ -56,8 +56,10 @@ final class ReleaseContext {
         Map<String, ServiceRoute> routes = new HashMap<>();
         spec.services().forEach((name, svc) -> {
             if (svc.routed()) {
-                Color active = state.service(name).map(StackState.ServiceState::active).orElse(Color.BLUE);
-                routes.put(name, ServiceRoute.allTo(active == null ? Color.BLUE : active));
+                Color active = state.service(name).map(StackState.ServiceState::active).orElse(null);
+                // before its first color is active, blue is all there is: public and preview both show it
+                routes.put(name, active != null ? ServiceRoute.allTo(active)
+                        : new ServiceRoute(Map.of(Color.BLUE, 100), Color.BLUE));
             }
         });
         return new RoutingTable(routes, state.maintenance());

@@ -96,8 +96,9 @@ final class SwitchTrafficStep implements Step {
     public void apply(StepContext sc) {
         ServiceSpec svc = ctx.spec.service(service);
         Duration cap = ctx.spec.router().drainTimeout().plusSeconds(30);
-        try (SwitchProbe probe = SwitchProbe.start(new ProbeSettings(ctx.router.publicAddress(), "/", svc.host(),
-                PROBE_RATE, cap, PROBE_RATE * cap.toSeconds(), true, 4))) {
+        SwitchProbe probe = SwitchProbe.start(new ProbeSettings(ctx.router.publicAddress(), "/", svc.host(),
+                PROBE_RATE, cap, PROBE_RATE * cap.toSeconds(), true, 4));
+        try {
             awaitRequests(sc, probe, BASELINE_REQUESTS, Duration.ofSeconds(3));
             probe.mark();
             ctx.router.apply(desired());
@@ -115,6 +116,8 @@ final class SwitchTrafficStep implements Step {
             if (report.failed() > 0) {
                 sc.log("Failures seen by the probe: " + String.join("; ", report.firstFailures()));
             }
+        } finally {
+            probe.stop(); // idempotent; ends the probe's load when the switch failed half way
         }
     }
 

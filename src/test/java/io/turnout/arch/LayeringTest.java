@@ -13,7 +13,8 @@ class LayeringTest {
     private static final String[] ENGINE = {
         "io.turnout.target..", "io.turnout.ssh..", "io.turnout.docker..", "io.turnout.feed..",
         "io.turnout.activity..", "io.turnout.profile..", "io.turnout.connect..", "io.turnout.demo..",
-        "io.turnout.plan..", "io.turnout.router..", "io.turnout.migrate..", "io.turnout.db..", "io.turnout.kube.."
+        "io.turnout.plan..", "io.turnout.probe..", "io.turnout.router..", "io.turnout.migrate..", "io.turnout.db..",
+        "io.turnout.kube..", "io.turnout.stack..", "io.turnout.release.."
     };
 
     @ArchTest

@@ -97,6 +97,23 @@ public final class Sandbox {
         return p;
     }
 
+    /** Kills every sshd session of the sandbox user, as a network drop would (the sessions reconnect). */
+    public static void killSshSessions() {
+        try {
+            Process p = new ProcessBuilder(script().toString(), "kill-ssh-sessions").redirectErrorStream(true).start();
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new AssertionError("scripts/sandbox kill-ssh-sessions failed: "
+                        + new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public static String require(String name) {
         return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank())
                 .orElseGet(() -> missing(name));
