@@ -11,6 +11,12 @@ import io.turnout.stack.Color;
 import io.turnout.ui.common.ImmediateTaskRunner;
 import io.turnout.ui.stack.run.RunViewModel;
 import io.turnout.ui.stack.run.StepItem;
+import io.turnout.ui.stack.run.StepPreview.PlanPreview;
+import io.turnout.ui.stack.run.PlanDialogViewModel;
+import io.turnout.plan.Step;
+import io.turnout.plan.StepContext;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -34,7 +40,7 @@ class RunViewModelTest {
     @Test
     void previewListsStepsWithTheirDangerAndNoUndoMarkersBeforeAnythingRuns() {
         RunViewModel vm = immediate();
-        vm.show(ops.planUpgrade(upgrade(true, true)));
+        vm.show(PlanPreview.of(ops.planUpgrade(upgrade(true, true))));
 
         assertThat(vm.steps()).extracting(StepItem::id)
                 .containsExactly("preflight", "start-web-green", "health-web-green", "switch-web-to-green", "remove-web-blue");
@@ -50,7 +56,7 @@ class RunViewModelTest {
     void runShowsStepStatusLogProbeAndOutcomeAndLandsInTheActivityDrawer() {
         RunViewModel vm = immediate();
         Plan plan = ops.planUpgrade(upgrade(true, false));
-        vm.show(plan);
+        vm.show(PlanPreview.of(plan));
 
         vm.start(plan.title(), false, o -> ops.execute(plan, o));
 
@@ -73,7 +79,7 @@ class RunViewModelTest {
         ops.failStep = "health-web-green";
         RunViewModel vm = immediate();
         Plan plan = ops.planUpgrade(upgrade(true, false));
-        vm.show(plan);
+        vm.show(PlanPreview.of(plan));
 
         vm.start(plan.title(), false, o -> ops.execute(plan, o));
 
@@ -102,7 +108,7 @@ class RunViewModelTest {
         QueuedFx fx = new QueuedFx();
         RunViewModel vm = new RunViewModel(fx, fx, activity, "prod-1");
         Plan plan = ops.planUpgrade(upgrade(true, false));
-        vm.show(plan);
+        vm.show(PlanPreview.of(plan));
         vm.start(plan.title(), true, o -> ops.execute(plan, o));
 
         fx.runUntil(() -> vm.gateProperty().get() != null);
@@ -122,7 +128,7 @@ class RunViewModelTest {
         QueuedFx fx = new QueuedFx();
         RunViewModel vm = new RunViewModel(fx, fx, activity, "prod-1");
         Plan plan = ops.planUpgrade(upgrade(true, false));
-        vm.show(plan);
+        vm.show(PlanPreview.of(plan));
         vm.start(plan.title(), true, o -> ops.execute(plan, o));
         fx.runUntil(() -> vm.gateProperty().get() != null);
 
@@ -141,7 +147,7 @@ class RunViewModelTest {
         RunViewModel vm = new RunViewModel(fx, fx, activity, "prod-1");
         Plan plan = ops.planSwitch("web", Color.GREEN);
         ops.services.get("web").releases.put(Color.GREEN, ops.services.get("web").releases.get(Color.BLUE));
-        vm.show(plan);
+        vm.show(PlanPreview.of(plan));
         vm.start(plan.title(), true, o -> ops.execute(plan, o));
         fx.runUntil(() -> vm.gateProperty().get() != null);
 
@@ -157,7 +163,7 @@ class RunViewModelTest {
         QueuedFx fx = new QueuedFx();
         RunViewModel vm = new RunViewModel(new ImmediateTaskRunner(), fx, activity, "prod-1");
         Plan plan = ops.planMaintenance(true);
-        vm.show(plan);
+        vm.show(PlanPreview.of(plan));
         vm.start("chatty", false, o -> {
             for (int i = 0; i < 5000; i++) {
                 o.listener().log(0, "line " + i);
@@ -169,5 +175,29 @@ class RunViewModelTest {
 
         assertThat(vm.log()).hasSize(2000).endsWith("[1] line 4999");
         assertThat(List.copyOf(vm.log()).getFirst()).isEqualTo("[1] line 3000");
+    }
+
+    @Test
+    void stepWordsAreReadOffTheFxThreadAndATitleFollowsWhatItNowNames() throws Exception {
+        QueuedFx fx = new QueuedFx();
+        Set<Thread> readOn = ConcurrentHashMap.newKeySet();
+        String[] runs = {"not running yet"};
+        Step step = new Step() {
+            @Override public String id() { return "switch-web-to-green"; }
+            @Override public String title() { readOn.add(Thread.currentThread()); return "Switch traffic to green (" + runs[0] + ")"; }
+            @Override public List<String> details() { readOn.add(Thread.currentThread()); return List.of("router diff"); }
+            @Override public void apply(StepContext ctx) { runs[0] = "turnout-fixture/app:v2"; }
+        };
+        Plan plan = new Plan("switch", "Switch shop/web to green", java.util.Map.of(), List.of(step));
+        PlanDialogViewModel dialog = new PlanDialogViewModel("Switch", "Switch traffic to green",
+                new RunViewModel(fx, fx, activity, "prod-1"), fx, () -> plan, ops::execute, false);
+
+        dialog.load();
+        fx.runUntil(() -> dialog.canStart().get());
+        dialog.start();
+        fx.runUntil(() -> dialog.run().phaseProperty().get() == RunViewModel.Phase.FINISHED);
+
+        assertThat(readOn).isNotEmpty().doesNotContain(Thread.currentThread());
+        assertThat(dialog.run().steps().getFirst().title()).isEqualTo("Switch traffic to green (turnout-fixture/app:v2)");
     }
 }

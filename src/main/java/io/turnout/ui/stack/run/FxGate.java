@@ -30,7 +30,8 @@ final class FxGate implements Gate {
             return true;
         }
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
-        fx.execute(() -> ask.accept(new GateQuestion(step, GateQuestion.actionFor(step)), answer));
+        GateQuestion question = GateQuestion.of(step);
+        fx.execute(() -> ask.accept(question, answer));
         try {
             return answer.get();
         } catch (InterruptedException e) {

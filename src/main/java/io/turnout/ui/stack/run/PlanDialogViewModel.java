@@ -70,10 +70,10 @@ public final class PlanDialogViewModel {
             return;
         }
         planning.set(true);
-        runner.run(planner, p -> {
+        runner.run(() -> StepPreview.PlanPreview.of(planner.call()), p -> {
             planning.set(false);
-            plan.set(p);
-            heading.set(p.title());
+            plan.set(p.plan());
+            heading.set(p.plan().title());
             run.show(p);
         }, e -> {
             planning.set(false);

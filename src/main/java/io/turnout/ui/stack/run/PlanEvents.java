@@ -34,8 +34,9 @@ final class PlanEvents implements PlanListener {
 
     @Override
     public void stepStarted(int index, Step step) {
-        batcher.add(new RunEvent.Started(index, step));
-        activity.log("Step " + (index + 1) + ": " + step.title());
+        StepPreview preview = StepPreview.of(step);
+        batcher.add(new RunEvent.Started(index, preview));
+        activity.log("Step " + (index + 1) + ": " + preview.title());
     }
 
     @Override
@@ -56,7 +57,7 @@ final class PlanEvents implements PlanListener {
 
     @Override
     public void stepFinished(int index, Step step, StepStatus status, Duration took, String error) {
-        batcher.add(new RunEvent.Finished(index, step, status, took, error));
+        batcher.add(new RunEvent.Finished(index, StepPreview.title(step), status, took, error));
         if (status == StepStatus.DONE || status == StepStatus.SKIPPED) {
             activity.progress(stepCount <= 0 ? -1 : (double) finished.incrementAndGet() / stepCount);
         }

@@ -74,6 +74,7 @@ public final class ProbePanel {
         p99.setText(ReleaseText.p99(r));
         versions.setText(r == null || r.byVersion().isEmpty() ? "" : "answered by " + byVersion(r.byVersion())
                 + (r.firstFailures().isEmpty() ? "" : " · first failures: " + String.join("; ", r.firstFailures())));
+        versions.setManaged(!versions.getText().isEmpty());
     }
 
     private static String byVersion(Map<String, Long> counts) {

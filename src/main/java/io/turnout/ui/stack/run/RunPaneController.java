@@ -72,7 +72,7 @@ public final class RunPaneController {
 
         gateBar.visibleProperty().bind(vm.gateProperty().isNotNull());
         gateBar.managedProperty().bind(gateBar.visibleProperty());
-        gateText.textProperty().bind(vm.gateProperty().map(g -> "Waiting for you before: " + g.step().title()).orElse(""));
+        gateText.textProperty().bind(vm.gateProperty().map(g -> "Waiting for you before: " + g.title()).orElse(""));
         gateGo.textProperty().bind(vm.gateProperty().map(GateQuestion::action).orElse(""));
         gateGo.getStyleClass().add(Styles.DANGER);
         gateGo.setDefaultButton(true);

@@ -4,10 +4,8 @@ import io.turnout.activity.ActivityLog;
 import io.turnout.activity.Operation;
 import io.turnout.plan.ExecutionControl;
 import io.turnout.plan.Gate;
-import io.turnout.plan.Plan;
 import io.turnout.plan.PlanResult;
 import io.turnout.plan.RunOptions;
-import io.turnout.plan.Step;
 import io.turnout.probe.ProbeReport;
 import io.turnout.ui.common.TaskRunner;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -49,6 +47,8 @@ public final class RunViewModel {
     private final ReadOnlyObjectWrapper<PlanResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<GateQuestion> gate = new ReadOnlyObjectWrapper<>();
+    /** Stands in for a step index the run never announced (should not happen); swallows its events. */
+    private static final StepPreview UNKNOWN = new StepPreview("unknown", "unknown step", List.of(), false, false);
     private final ExecutionControl control = new ExecutionControl();
     private CompletableFuture<Boolean> pendingAnswer;
     private Operation operation;
@@ -66,10 +66,10 @@ public final class RunViewModel {
         this.target = target;
     }
 
-    /** The preview: lists the plan's steps, all pending. */
-    public void show(Plan plan) {
-        title.set(plan.title());
-        steps.setAll(plan.steps().stream().map(StepItem::new).toList());
+    /** The preview: lists the plan's steps, all pending (built off the FX thread by {@link StepPreview.PlanPreview#of}). */
+    public void show(StepPreview.PlanPreview preview) {
+        title.set(preview.plan().title());
+        steps.setAll(preview.steps().stream().map(StepItem::new).toList());
     }
 
     /**
@@ -134,7 +134,7 @@ public final class RunViewModel {
     void apply(List<RunEvent> batch) {
         for (RunEvent e : batch) {
             switch (e) {
-                case RunEvent.Started s -> item(s.index(), s.step()).started();
+                case RunEvent.Started s -> item(s.index(), s.step()).started(s.step().title());
                 case RunEvent.Log l -> {
                     item(l.index(), null).log(l.line());
                     log.add("[" + (l.index() + 1) + "] " + l.line());
@@ -145,7 +145,7 @@ public final class RunViewModel {
                         probe.set(r);
                     }
                 }
-                case RunEvent.Finished f -> item(f.index(), f.step()).finished(f.status(), f.took(), f.error());
+                case RunEvent.Finished f -> item(f.index(), null).finished(f.title(), f.status(), f.took(), f.error());
                 case RunEvent.PlanDone done -> finish(done.result());
             }
         }
@@ -155,11 +155,11 @@ public final class RunViewModel {
     }
 
     /** The step at {@code index}; a resumed run (no preview) learns its steps as they start. */
-    private StepItem item(int index, Step step) {
+    private StepItem item(int index, StepPreview step) {
         while (steps.size() <= index && step != null) {
-            steps.add(new StepItem(step));
+            steps.add(new StepItem(step)); // a gap (should not happen) shows the started step's words
         }
-        return index < steps.size() ? steps.get(index) : new StepItem(Placeholder.INSTANCE);
+        return index < steps.size() ? steps.get(index) : new StepItem(UNKNOWN);
     }
 
     private void finish(PlanResult r) {
@@ -199,12 +199,4 @@ public final class RunViewModel {
     public ReadOnlyStringProperty outcomeProperty() { return outcome.getReadOnlyProperty(); }
     /** Non-null while the executor waits for the operator before a dangerous step. */
     public ReadOnlyObjectProperty<GateQuestion> gateProperty() { return gate.getReadOnlyProperty(); }
-
-    /** Stands in for a step index the run never announced (should not happen); swallows its events. */
-    private enum Placeholder implements Step {
-        INSTANCE;
-        @Override public String id() { return "unknown"; }
-        @Override public String title() { return "unknown step"; }
-        @Override public void apply(io.turnout.plan.StepContext ctx) { }
-    }
 }

@@ -59,6 +59,7 @@ public final class StepCell extends ListCell<StepItem> {
     private static Label badge(String text, String style) {
         Label l = new Label(text);
         l.getStyleClass().addAll(UiStyles.BADGE, style);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -71,12 +72,13 @@ public final class StepCell extends ListCell<StepItem> {
             setGraphic(null);
             return;
         }
-        title.setText((getIndex() + 1) + ". " + item.title());
         show(traffic, item.dangerous());
         show(noUndo, item.pointOfNoReturn());
         details.setText(String.join("\n", item.details()));
         show(details, !item.details().isEmpty());
-        watching = item.statusProperty().subscribe(s -> refresh(item))
+        int number = getIndex() + 1;
+        watching = item.titleProperty().subscribe(t -> title.setText(number + ". " + t))
+                .and(item.statusProperty().subscribe(s -> refresh(item)))
                 .and(item.lastLineProperty().subscribe(l -> refresh(item)))
                 .and(item.outcomeProperty().subscribe(o -> refresh(item)));
         setGraphic(box);

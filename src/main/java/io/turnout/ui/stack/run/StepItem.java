@@ -1,6 +1,5 @@
 package io.turnout.ui.stack.run;
 
-import io.turnout.plan.Step;
 import io.turnout.plan.StepStatus;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -14,13 +13,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One step as the run pane lists it: fixed title, details and markers from the plan; status,
- * progress, last log line and outcome change while it runs. FX thread only.
+ * One step as the run pane lists it: details and markers from the preview; title (it may name
+ * what now runs where), status, progress, last log line and outcome change while it runs. FX thread only.
  */
 public final class StepItem {
 
     private final String id;
-    private final String title;
+    private final ReadOnlyStringWrapper title;
     private final List<String> details;
     private final boolean dangerous;
     private final boolean pointOfNoReturn;
@@ -29,16 +28,17 @@ public final class StepItem {
     private final ReadOnlyStringWrapper lastLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
 
-    StepItem(Step step) {
+    StepItem(StepPreview step) {
         this.id = step.id();
-        this.title = step.title();
+        this.title = new ReadOnlyStringWrapper(step.title());
         this.details = List.copyOf(step.details());
         this.dangerous = step.dangerous();
         this.pointOfNoReturn = step.pointOfNoReturn();
     }
 
     public String id() { return id; }
-    public String title() { return title; }
+    public String title() { return title.get(); }
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public List<String> details() { return details; }
     /** Changes what users see (traffic, availability). */
     public boolean dangerous() { return dangerous; }
@@ -51,7 +51,8 @@ public final class StepItem {
     /** "done in 2.1 s", "failed after 30.0 s: health gate timed out", "" while pending. */
     public ReadOnlyStringProperty outcomeProperty() { return outcome.getReadOnlyProperty(); }
 
-    void started() {
+    void started(String now) {
+        title.set(now);
         status.set(StepStatus.RUNNING);
     }
 
@@ -63,7 +64,8 @@ public final class StepItem {
         progress.set(fraction);
     }
 
-    void finished(StepStatus next, Duration took, String error) {
+    void finished(String now, StepStatus next, Duration took, String error) {
+        title.set(now);
         status.set(next);
         progress.set(next == StepStatus.DONE ? 1 : progress.get());
         String verb = next.name().toLowerCase(Locale.ROOT).replace('_', ' ');

@@ -7,6 +7,7 @@ import io.turnout.ui.common.TaskRunner;
 import io.turnout.ui.stack.ReleaseText;
 import io.turnout.ui.stack.ServiceItem;
 import io.turnout.ui.stack.run.RunViewModel;
+import io.turnout.ui.stack.run.StepPreview;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -151,10 +152,10 @@ public final class UpgradeWizardViewModel {
             return;
         }
         busy.set(true);
-        runner.run(() -> ops.get().planUpgrade(request), plan -> {
+        runner.run(() -> StepPreview.PlanPreview.of(ops.get().planUpgrade(request)), preview -> {
             busy.set(false);
-            previewed = plan;
-            run.show(plan);
+            previewed = preview.plan();
+            run.show(preview);
             page.set(Page.PREVIEW);
         }, e -> {
             busy.set(false);
