@@ -33,6 +33,7 @@ import java.util.function.Function;
 public final class StackController {
 
     static final Duration POLL = Duration.seconds(5);
+    private static final int RECENT = 5;
     private static final Map<String, Function<HistoryRow, String>> HISTORY_COLUMNS = Map.of("when", HistoryRow::when,
             "kind", HistoryRow::kind, "service", HistoryRow::service, "change", HistoryRow::change, "who", HistoryRow::who,
             "result", HistoryRow::result, "proof", HistoryRow::proof);
@@ -57,6 +58,8 @@ public final class StackController {
     @FXML private VBox services;
     @FXML private Label noServices;
     @FXML private TableView<HistoryRow> history;
+    @FXML private VBox recentBox;
+    @FXML private VBox recent;
     @FXML private Tab containersTab;
 
     /** @param containers the stack's containers view (a filtered containers tree), or null */
@@ -102,6 +105,8 @@ public final class StackController {
         vm.services().addListener((ListChangeListener<ServiceItem>) c -> drawServices());
         drawServices();
         history.setItems(vm.history());
+        vm.history().addListener((ListChangeListener<HistoryRow>) c -> drawRecent());
+        drawRecent();
         history.getStyleClass().add(Styles.DENSE);
         for (TableColumn<HistoryRow, ?> column : history.getColumns()) {
             @SuppressWarnings("unchecked") TableColumn<HistoryRow, String> text = (TableColumn<HistoryRow, String>) column;
@@ -154,6 +159,22 @@ public final class StackController {
                 getStyleClass().add(UiStyles.ROW_FAILED);
             }
         }
+    }
+
+    /** The last few history rows under the cards: what happened lately and the probe's proof, at a glance. */
+    private void drawRecent() {
+        recentBox.setVisible(!vm.history().isEmpty());
+        recentBox.setManaged(!vm.history().isEmpty());
+        recent.getChildren().setAll(vm.history().stream().limit(RECENT).map(StackController::recentLine).toList());
+    }
+
+    private static Node recentLine(HistoryRow r) {
+        boolean ok = r.result().equals("succeeded");
+        String text = String.join(" · ", java.util.stream.Stream.of(r.when(), r.service().equals("—") ? r.kind() : r.kind() + " " + r.service(), r.change(),
+                r.result(), r.proof(), r.who()).filter(t -> !t.isBlank() && !t.equals("—")).toList());
+        Label l = new Label(text, icon(ok ? Feather.CHECK_CIRCLE : Feather.X_CIRCLE, ok ? UiStyles.STATE_OK : UiStyles.STATE_BAD));
+        l.setTooltip(r.detail().isEmpty() ? null : new javafx.scene.control.Tooltip(r.detail()));
+        return l;
     }
 
     private static Node icon(Feather f, String style) {
