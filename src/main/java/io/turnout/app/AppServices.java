@@ -1,15 +1,20 @@
 package io.turnout.app;
 
 import io.turnout.cli.CliServices;
+import io.turnout.cli.EnvDefaults;
 import io.turnout.connect.DefaultHostCatalog;
 import io.turnout.connect.DefaultHostConnector;
 import io.turnout.connect.HostCatalog;
 import io.turnout.connect.HostConnector;
+import io.turnout.connect.StackHosts;
 import io.turnout.docker.ContainerFeed;
 import io.turnout.docker.DockerClients;
 import io.turnout.docker.DockerContexts;
+import io.turnout.docker.DockerHost;
 import io.turnout.docker.DockerHostFactory;
 import io.turnout.profile.ProfileStore;
+import io.turnout.release.DockerStackOperations;
+import io.turnout.release.StackOperations;
 import io.turnout.ssh.HostKeyPrompt;
 import io.turnout.ssh.SecretPrompt;
 import io.turnout.ssh.SshConfigFile;
@@ -17,6 +22,7 @@ import io.turnout.ssh.SshOptions;
 import io.turnout.target.TargetUri;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +55,14 @@ final class AppServices implements CliServices {
     @Override
     public Map<String, String> environment() {
         return env;
+    }
+
+    /**
+     * The engine's operations on one stack of an open host, for the GUI's stack views. Blocking (it
+     * opens SFTP and tunnels on the host's SSH session): called off the FX thread.
+     */
+    StackOperations stackOperations(DockerHost host, String stack) {
+        return new DockerStackOperations(StackHosts.of(host), stack, Clock.systemUTC(), EnvDefaults.rollbackLimit(env));
     }
 
     /** Docker clients that see the environment this was built with (DOCKER_HOST, DOCKER_CERT_PATH, HOME). */

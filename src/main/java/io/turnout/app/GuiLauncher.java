@@ -101,6 +101,7 @@ final class GuiLauncher {
                         },
                         () -> services.catalog(sshConfig).all(),
                         name -> services.profiles().remove(name))
+                        .withStacks(services::stackOperations)
                         .create(state));
                 LOG.info("gui: shell built {} ms after JVM start", sinceStart());
                 return shell.get();

@@ -11,7 +11,7 @@ import java.util.Optional;
  * and HEALTH_CHECK_INTERVAL in seconds, AUTO_SWITCH and AUTO_CLEANUP as true/false, ROLLBACK_LIMIT
  * (snapshots kept, default 5). A flag on the command line wins.
  */
-final class EnvDefaults {
+public final class EnvDefaults {
 
     private EnvDefaults() {
     }
@@ -44,7 +44,8 @@ final class EnvDefaults {
         };
     }
 
-    static int rollbackLimit(Map<String, String> env) {
+    /** ROLLBACK_LIMIT: how many old releases a stack keeps snapshots of; the GUI reads it too. */
+    public static int rollbackLimit(Map<String, String> env) {
         String v = env.get("ROLLBACK_LIMIT");
         if (v == null || v.isBlank()) {
             return DockerStackOperations.DEFAULT_ROLLBACK_LIMIT;

@@ -1,0 +1,225 @@
+package io.turnout.ui.stack;
+
+import io.turnout.activity.ActivityLog;
+import io.turnout.activity.OperationStatus;
+import io.turnout.connect.DefaultHostConnector;
+import io.turnout.connect.LazyDockerHost;
+import io.turnout.connect.StackHosts;
+import io.turnout.docker.DockerHost;
+import io.turnout.docker.DockerHostFactory;
+import io.turnout.plan.PlanResult;
+import io.turnout.plan.RunOptions;
+import io.turnout.profile.ProfileStore;
+import io.turnout.release.DockerStackOperations;
+import io.turnout.ssh.HostKeyPrompt;
+import io.turnout.ssh.SecretPrompt;
+import io.turnout.ssh.SshConfigFile;
+import io.turnout.ssh.SshOptions;
+import io.turnout.stack.Color;
+import io.turnout.stack.StackSpecs;
+import io.turnout.testing.Sandbox;
+import io.turnout.ui.common.FxTaskRunner;
+import io.turnout.ui.shell.Shell;
+import io.turnout.ui.shell.ShellFactory;
+import io.turnout.ui.shell.UiStateStore;
+import javafx.application.ColorScheme;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stack view and the upgrade wizard in a real window (Xvfb) on the real engine: a stack applied
+ * on the sandbox host (dockerd through sshd, HAProxy router, app:v1 on blue), upgraded to app:v2 by
+ * driving the wizard with automatic switch; green ends active with v2 and the switch probe saw no
+ * failed request. Writes the README's screenshots of both.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StackViewUiIT {
+
+    private static final String STACK = "ui" + UUID.randomUUID().toString().substring(0, 6);
+
+    @TempDir
+    static Path config;
+
+    private static DockerHost setupHost;
+    private static DockerStackOperations setup;
+
+    private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+    private final ActivityLog activity = new ActivityLog(Clock.systemUTC());
+    private LazyDockerHost host;
+    private Stage stage;
+
+    private static DefaultHostConnector connector(Path profiles) {
+        SshConfigFile cfg = SshConfigFile.explicit(Sandbox.sshConfig());
+        return new DefaultHostConnector(DockerHostFactory.withDefaults(), cfg,
+                SshOptions.defaults(cfg, HostKeyPrompt.rejecting(), SecretPrompt.none()), new ProfileStore(profiles));
+    }
+
+    /** Applied through the engine, as `turnout stack apply` would: app:v1 on blue behind HAProxy on a free port. */
+    @BeforeAll
+    static void applyStack() throws IOException {
+        setupHost = connector(Files.createTempDirectory("turnout-ui-it")).open(Sandbox.host());
+        setup = new DockerStackOperations(StackHosts.of(setupHost), STACK, Clock.systemUTC(), 5);
+        String yaml = """
+                name: %s
+                router: { kind: haproxy, publicPort: %d, publicBind: 127.0.0.1, drainTimeout: 5s }
+                services:
+                  web:
+                    image: turnout-fixture/app:v1
+                    port: 8080
+                    health: { path: /health, interval: 500ms, timeout: 30s }
+                """.formatted(STACK, freePort());
+        PlanResult applied = setup.execute(setup.planApply(StackSpecs.parse(yaml)), RunOptions.simple("ui-it"));
+        assertThat(applied.succeeded()).as("apply: %s", applied.error()).isTrue();
+    }
+
+    @AfterAll
+    static void removeStack() {
+        if (setup == null) {
+            return;
+        }
+        try {
+            setup.lock().ifPresent(l -> setup.forceReleaseLock());
+            PlanResult removed = setup.execute(setup.planRemove(), RunOptions.simple("ui-it-cleanup"));
+            assertThat(removed.succeeded()).as("remove: %s", removed.error()).isTrue();
+        } finally {
+            setupHost.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        host = new LazyDockerHost("turnout-sandbox", connector(config), pool);
+        host.connect();
+        Shell shell = new ShellFactory(List.of(host), activity, FxTaskRunner.withDaemonPool(), new UiStateStore(config),
+                java.time.Instant::now, new SimpleObjectProperty<>(ColorScheme.LIGHT), request -> { })
+                .withStacks((h, stack) -> new DockerStackOperations(StackHosts.of(h), stack, Clock.systemUTC(), 5))
+                .create();
+        shell.mount(stage);
+        stage.setWidth(1400);
+        stage.setHeight(860);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeHost() {
+        host.close();
+        pool.shutdown();
+    }
+
+    @Test
+    void upgradeWizardTakesBlueV1ToGreenV2WithNoFailedRequest(FxRobot robot) throws Exception {
+        waitFor(30, () -> sidebarCell(robot, STACK) != null);
+        robot.doubleClickOn(sidebarCell(robot, STACK));
+        waitFor(30, () -> cardSays(robot, "blue", "ACTIVE") && cardSays(robot, "blue", "v1"));
+        assertThat(StackViewFixtureUiIT.text(card(robot, "green"))).contains("EMPTY");
+
+        robot.clickOn("Upgrade…");
+        waitFor(10, () -> wizard() != null);
+        TextField image = robot.lookup(".upgrade-wizard .text-field").queryAs(TextField.class);
+        assertThat(image.getText()).isEqualTo("turnout-fixture/app:v1");
+        robot.interact(() -> image.setText("turnout-fixture/app:v2"));
+        robot.clickOn("Next");
+        robot.clickOn("Switch traffic automatically once it is healthy");
+        robot.clickOn("Preview plan");
+        waitFor(30, () -> button(robot, "Upgrade web to v2") != null);
+        waitFor(5, () -> robot.lookup(".upgrade-wizard .step-cell").queryAll().stream().map(StackViewFixtureUiIT::text)
+                .anyMatch(t -> t.contains("changes traffic") && t.contains("Switch traffic of web from blue")));
+        robot.clickOn(button(robot, "Upgrade web to v2"));
+
+        waitFor(120, () -> robot.lookup(".upgrade-wizard .run-outcome").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.isVisible() && !l.getText().isEmpty()));
+        Label summary = robot.lookup(".upgrade-wizard .wizard-page .run-outcome").queryAs(Label.class);
+        assertThat(summary.getText()).startsWith("web now serves v2 from green.");
+        assertThat(robot.lookup(".upgrade-wizard .wizard-page .probe-figure").queryAllAs(Label.class))
+                .extracting(Label::getText).element(1).isEqualTo("0");
+        shot("upgrade-wizard.png", wizard().getScene());
+        assertThat(setup.status().services().getFirst().active()).isEqualTo(Color.GREEN);
+        assertThat(setup.history(1).getFirst().probe().failed()).isZero();
+        assertThat(activity.feed().current().getFirst().status()).isEqualTo(OperationStatus.SUCCEEDED);
+
+        robot.clickOn(button(robot, "Close"));
+        waitFor(10, () -> wizard() == null);
+        waitFor(30, () -> cardSays(robot, "green", "ACTIVE") && cardSays(robot, "green", "v2")
+                && cardSays(robot, "blue", "STANDBY"));
+        waitFor(10, () -> button(robot, "Roll back to blue (v1)") != null);
+        shot("stack-view.png", stage.getScene());
+    }
+
+    private static Node sidebarCell(FxRobot robot, String text) {
+        return robot.lookup(".sidebar .tree-cell").queryAll().stream()
+                .filter(n -> text.equals(((TreeCell<?>) n).getText())).findFirst().orElse(null);
+    }
+
+    private static Node card(FxRobot robot, String color) {
+        return robot.lookup("#env-" + color).tryQuery().orElse(null);
+    }
+
+    private static boolean cardSays(FxRobot robot, String color, String text) {
+        Node card = card(robot, color);
+        return card != null && StackViewFixtureUiIT.text(card).contains(text);
+    }
+
+    private static Button button(FxRobot robot, String text) {
+        return robot.lookup(".button").queryAllAs(Button.class).stream()
+                .filter(b -> text.equals(b.getText()) && b.isVisible()).findFirst().orElse(null);
+    }
+
+    private static Window wizard() {
+        return Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().getRoot().getStyleClass().contains("upgrade-wizard"))
+                .findFirst().orElse(null);
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    private static void shot(String name, Scene scene) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Path dir = Path.of(System.getProperty("turnout.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(5, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
