@@ -144,7 +144,7 @@ class StackViewFixtureUiIT {
             p.getChildrenUnmodifiable().forEach(c -> out.append(text(c)));
         }
         if (node instanceof javafx.scene.control.Control c && c.getSkin() == null && node instanceof atlantafx.base.controls.Card card) {
-            List.of(card.getHeader(), card.getBody(), card.getFooter()).forEach(n -> out.append(n == null ? "" : text(n)));
+            java.util.Arrays.asList(card.getHeader(), card.getBody(), card.getFooter()).forEach(n -> out.append(n == null ? "" : text(n)));
         }
         return out.toString();
     }

@@ -64,12 +64,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The stack view and the upgrade wizard in a real window (Xvfb) on the real engine: a stack applied
  * on the sandbox host (dockerd through sshd, HAProxy router, app:v1 on blue), upgraded to app:v2 by
  * driving the wizard with automatic switch; green ends active with v2 and the switch probe saw no
- * failed request. Writes the README's screenshots of both.
+ * failed request; then rolled back to blue through the rollback dialog. Writes the README's
+ * screenshots of the stack view and the wizard.
  */
 @ExtendWith(ApplicationExtension.class)
 class StackViewUiIT {
 
-    private static final String STACK = "ui" + UUID.randomUUID().toString().substring(0, 6);
+    private static final String STACK = "shop" + UUID.randomUUID().toString().substring(0, 4);
 
     @TempDir
     static Path config;
@@ -142,9 +143,14 @@ class StackViewUiIT {
     }
 
     @Test
-    void upgradeWizardTakesBlueV1ToGreenV2WithNoFailedRequest(FxRobot robot) throws Exception {
+    void upgradeWizardTakesBlueV1ToGreenV2AndTheRollbackDialogTakesItBackWithNoFailedRequest(FxRobot robot) throws Exception {
+        // Select it, then Enter: other tests' stacks may come and go on the shared sandbox meanwhile, and the
+        // keyed sidebar keeps a selection where a double-click could land on a cell that moved.
         waitFor(30, () -> sidebarCell(robot, STACK) != null);
-        robot.doubleClickOn(sidebarCell(robot, STACK));
+        robot.clickOn(sidebarCell(robot, STACK));
+        waitFor(5, () -> robot.lookup(".sidebar .tree-cell:selected").tryQuery()
+                .map(n -> STACK.equals(((TreeCell<?>) n).getText())).orElse(false));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
         waitFor(30, () -> cardSays(robot, "blue", "ACTIVE") && cardSays(robot, "blue", "v1"));
         assertThat(StackViewFixtureUiIT.text(card(robot, "green"))).contains("EMPTY");
 
@@ -178,6 +184,18 @@ class StackViewUiIT {
                 && cardSays(robot, "blue", "STANDBY"));
         waitFor(10, () -> button(robot, "Roll back to blue (v1)") != null);
         shot("stack-view.png", stage.getScene());
+
+        robot.clickOn(button(robot, "Roll back to blue (v1)"));
+        waitFor(30, () -> robot.lookup(".plan-dialog .step-cell").queryAll().stream().map(StackViewFixtureUiIT::text)
+                .anyMatch(t -> t.contains("Roll back traffic of web") && t.contains("blue weight 0 → 100")));
+        robot.clickOn(robot.lookup(".plan-dialog .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("Roll back to blue (v1)")).findFirst().orElseThrow());
+        waitFor(60, () -> robot.lookup(".plan-dialog .run-outcome").queryAs(Label.class).getText().startsWith("Done"));
+        assertThat(robot.lookup(".plan-dialog .probe-figure").queryAllAs(Label.class)).extracting(Label::getText)
+                .element(1).isEqualTo("0");
+        robot.clickOn(button(robot, "Close"));
+        waitFor(30, () -> cardSays(robot, "blue", "ACTIVE") && cardSays(robot, "green", "STANDBY"));
+        assertThat(setup.status().services().getFirst().active()).isEqualTo(Color.BLUE);
     }
 
     private static Node sidebarCell(FxRobot robot, String text) {
@@ -206,12 +224,22 @@ class StackViewUiIT {
     }
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            for (Window w : List.copyOf(Window.getWindows())) { // what the operator would have seen
+                shotTo(Path.of("target/screenshots"), "timeout-" + w.getScene().getRoot().getStyleClass().getFirst() + ".png", w.getScene());
+            }
+            throw e;
+        }
     }
 
     private static void shot(String name, Scene scene) throws Exception {
+        shotTo(Path.of(System.getProperty("turnout.screenshots", "target/screenshots")), name, scene);
+    }
+
+    private static void shotTo(Path dir, String name, Scene scene) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        Path dir = Path.of(System.getProperty("turnout.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(5, TimeUnit.SECONDS);
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());

@@ -45,6 +45,17 @@ class UpgradeWizardViewModelTest {
     }
 
     @Test
+    void aServicePassingThroughNullKeepsTheTypedImage() {
+        UpgradeWizardViewModel vm = wizard();
+        vm.imageProperty().set("turnout-fixture/app:v2");
+
+        vm.serviceProperty().set(null); // what a combo box may do while its skin or selection settles
+        vm.serviceProperty().set("web");
+
+        assertThat(vm.imageProperty().get()).isEqualTo("turnout-fixture/app:v2");
+    }
+
+    @Test
     void optionsBecomeTheRequestTheCliWouldSend() {
         UpgradeWizardViewModel vm = wizard();
         vm.imageProperty().set("turnout-fixture/app:v2");

@@ -61,6 +61,7 @@ public final class UpgradeWizardViewModel {
     private final BooleanBinding canBack;
     private final StringBinding nextLabel;
     private Plan previewed;
+    private String prefilledFor;
 
     /**
      * @param routed    the stack's routed services as the stack view last read them
@@ -74,7 +75,13 @@ public final class UpgradeWizardViewModel {
         this.run = run;
         routed.stream().filter(ServiceItem::routed).forEach(s -> services.put(s.name(), s));
         service.subscribe(name -> {
-            ServiceItem s = name == null ? null : services.get(name);
+            // Prefill once per service actually chosen: a combo box passing through null (skin, focus) must
+            // not overwrite an image the operator typed.
+            if (name == null || name.equals(prefilledFor)) {
+                return;
+            }
+            prefilledFor = name;
+            ServiceItem s = services.get(name);
             currentImage.set(s == null ? "" : s.activeImage());
             image.set(currentImage.get());
         });
