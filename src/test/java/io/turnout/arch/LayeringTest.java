@@ -36,4 +36,12 @@ class LayeringTest {
     static final ArchRule noSystemOutOutsideTheCli = noClasses().that().resideOutsideOfPackages("io.turnout.cli..", "io.turnout.app..")
             .should().accessField(System.class, "out")
             .because("logs go through SLF4J; only the CLI prints its own output");
+
+    @ArchTest
+    static final ArchRule viewModelsNeedNoToolkit = noClasses().that().resideInAPackage("io.turnout.ui..")
+            .and().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..",
+                    "atlantafx..", "org.kordamp..")
+            .because("view-models are plain classes (properties, collections, commands) tested with the same-thread"
+                    + " runner and no toolkit; nodes, windows and Platform.runLater belong to controllers and bridges");
 }
