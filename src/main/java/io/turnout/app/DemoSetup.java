@@ -1,7 +1,7 @@
 package io.turnout.app;
 
 import io.turnout.cli.CliServices;
-import io.turnout.connect.DefaultHostConnector;
+import io.turnout.connect.StackHosts;
 import io.turnout.connect.HostConnector;
 import io.turnout.demo.DemoStack;
 import io.turnout.docker.DockerHost;
@@ -40,7 +40,7 @@ final class DemoSetup {
         HostConnector connector = services.connector(sshConfig, HostKeyPrompt.rejecting(), SecretPrompt.none());
         if (Files.exists(services.localSocket())) {
             try (DockerHost local = connector.open("local")) {
-                new DemoStack(DefaultHostConnector.engineOf(local).api()).ensureRunning();
+                new DemoStack(StackHosts.of(local)).ensureRunning();
                 return new CliServices.DemoTarget("local", sshConfig);
             } catch (RuntimeException e) {
                 LOG.info("demo: local engine not usable ({}); trying the sandbox", e.getMessage());
@@ -50,7 +50,7 @@ final class DemoSetup {
                 "No usable Docker engine: start the sandbox with 'scripts/sandbox up' (or start Docker locally)."));
         HostConnector viaSandbox = services.connector(sandboxConfig, HostKeyPrompt.rejecting(), SecretPrompt.none());
         try (DockerHost sandbox = viaSandbox.open(SANDBOX_ALIAS)) {
-            new DemoStack(DefaultHostConnector.engineOf(sandbox).api()).ensureRunning();
+            new DemoStack(StackHosts.of(sandbox)).ensureRunning();
         }
         return new CliServices.DemoTarget(SANDBOX_ALIAS, sandboxConfig);
     }

@@ -3,7 +3,6 @@ package io.turnout.cli;
 import io.turnout.connect.StackHosts;
 import io.turnout.docker.DockerHost;
 import io.turnout.release.DockerStackOperations;
-import io.turnout.release.StackOperations;
 
 import java.time.Clock;
 
@@ -11,9 +10,9 @@ import java.time.Clock;
 final class StackSession implements AutoCloseable {
 
     private final DockerHost docker;
-    private final StackOperations ops;
+    private final DockerStackOperations ops;
 
-    private StackSession(DockerHost docker, StackOperations ops) {
+    private StackSession(DockerHost docker, DockerStackOperations ops) {
         this.docker = docker;
         this.ops = ops;
     }
@@ -31,7 +30,7 @@ final class StackSession implements AutoCloseable {
         }
     }
 
-    StackOperations ops() {
+    DockerStackOperations ops() {
         return ops;
     }
 

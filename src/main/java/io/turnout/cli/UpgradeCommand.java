@@ -86,7 +86,7 @@ final class UpgradeCommand {
                 status = s.ops().status();
             }
             if (json) {
-                Json.print(out(spec), status);
+                Json.print(out(spec), StatusJson.of(status));
             } else {
                 StatusText.print(out(spec), status);
             }

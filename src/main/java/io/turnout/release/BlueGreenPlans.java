@@ -39,6 +39,7 @@ final class BlueGreenPlans {
             case "cleanup" -> cleanup(p);
             case "maintenance" -> maintenance(p);
             case "remove" -> remove(p);
+            case "adopt" -> adopt(p);
             default -> throw new IllegalArgumentException("Unknown plan kind '" + kind + "' in the journal.");
         };
     }
@@ -146,6 +147,21 @@ final class BlueGreenPlans {
             }
         });
         return new Plan("apply", "Apply stack " + ctx.spec.name() + " on " + ctx.host.target().label(), p, steps);
+    }
+
+    /** Params {@code container.<service>} name the compose containers to take over. */
+    Plan adopt(Map<String, String> p) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new SaveDefinitionStep(ctx, ctx.spec));
+        steps.add(new DeployRouterStep(ctx));
+        ctx.spec.services().forEach((name, svc) -> {
+            String id = p.get("container." + name);
+            steps.add(new AdoptContainerStep(ctx, name, id, release(p.get("runId") + "-" + name, name, Color.BLUE, svc)));
+            steps.add(new HealthGateStep(ctx, name, Color.BLUE, svc.health().timeout(), svc.health().interval(), false));
+            steps.add(new ActivateStep(ctx, name, Color.BLUE));
+        });
+        return new Plan("adopt", "Adopt compose project " + ctx.spec.name() + " on " + ctx.host.target().label()
+                + " as a Turnout stack (blue active)", p, steps);
     }
 
     Plan upgrade(Map<String, String> p) {

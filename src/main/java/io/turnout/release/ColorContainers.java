@@ -107,9 +107,14 @@ final class ColorContainers {
         return out.toString().strip();
     }
 
-    /** All containers of the stack (any service, any color, the router), running or not. */
+    /** All containers of the stack (any service, any color, the router, adopted compose ones), running or not. */
     List<Container> all() {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.STACK, spec.name())).exec();
+        Map<String, Container> byId = new java.util.LinkedHashMap<>();
+        for (String label : List.of(Labels.STACK, Labels.COMPOSE_PROJECT)) {
+            docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(label, spec.name())).exec()
+                    .forEach(c -> byId.put(c.getId(), c));
+        }
+        return List.copyOf(byId.values());
     }
 
     boolean imagePresent(String image) {

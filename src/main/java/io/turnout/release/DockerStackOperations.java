@@ -84,6 +84,28 @@ public final class DockerStackOperations implements StackOperations {
         return plans.apply(p);
     }
 
+    /**
+     * Takes over a running compose project (named like this stack) as the stack's blue color. The
+     * definition comes from {@code spec} when given, else it is read off the containers.
+     */
+    public Plan planAdopt(StackSpec spec, int publicPort, String publicBind, StackSpec.RouterKind kind) {
+        if (repo.spec().isPresent()) {
+            throw new IllegalArgumentException("Stack '" + stack + "' already exists on " + host.target().label() + "; nothing to adopt.");
+        }
+        ComposeAdoption compose = new ComposeAdoption(host.docker(), stack);
+        Map<String, String> containers = compose.containers();
+        StackSpec definition = spec != null ? spec : compose.definition(containers, publicPort, publicBind, kind);
+        if (!containers.keySet().equals(definition.services().keySet())) {
+            throw new IllegalArgumentException("The compose project runs " + containers.keySet() + " but the definition names "
+                    + definition.services().keySet() + ".");
+        }
+        BlueGreenPlans plans = new BlueGreenPlans(context(definition));
+        Map<String, String> p = plans.simpleParams("adopt");
+        p.put("definition", StackSpecs.render(definition));
+        containers.forEach((svc, id) -> p.put("container." + svc, id));
+        return plans.adopt(p);
+    }
+
     @Override
     public Plan planUpgrade(UpgradeRequest request) {
         BlueGreenPlans plans = plans();

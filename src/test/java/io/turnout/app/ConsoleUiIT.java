@@ -4,6 +4,9 @@ import io.turnout.activity.ActivityLog;
 import io.turnout.connect.DefaultHostConnector;
 import io.turnout.connect.LazyDockerHost;
 import io.turnout.demo.DemoStack;
+import io.turnout.release.StackHost;
+import io.turnout.stack.LocalStateStore;
+import io.turnout.target.PortReach;
 import io.turnout.docker.DockerClients;
 import io.turnout.docker.DockerHostFactory;
 import io.turnout.docker.EngineClients;
@@ -77,7 +80,9 @@ class ConsoleUiIT {
         this.stage = stage;
         admin = DockerClients.withDefaults().forTarget(TargetUri.parse(Sandbox.dockerHost()));
         containers = new SandboxContainers(admin.api());
-        new DemoStack(admin.api()).ensureRunning(); // what a newcomer sees: the demo stack, blue active
+        // what a newcomer sees: the demo stack, blue active (state files in a temp dir, ports local)
+        new DemoStack(new StackHost(TargetUri.parse(Sandbox.dockerHost()), admin.api(), new LocalStateStore(config.resolve("stacks")),
+                PortReach.LOCAL, "it@console")).ensureRunning();
         SshConfigFile cfg = SshConfigFile.explicit(Sandbox.sshConfig());
         DefaultHostConnector connector = new DefaultHostConnector(DockerHostFactory.withDefaults(), cfg,
                 SshOptions.defaults(cfg, HostKeyPrompt.rejecting(), SecretPrompt.none()), new ProfileStore(config));
