@@ -1,7 +1,7 @@
 package io.turnout.connect;
 
+import io.turnout.stack.LockInfos;
 import io.turnout.docker.DockerHost;
-import io.turnout.release.Operator;
 import io.turnout.release.StackHost;
 import io.turnout.ssh.SshConnection;
 import io.turnout.stack.LocalStateStore;
@@ -33,11 +33,11 @@ public final class StackHosts {
         var docker = DefaultHostConnector.engineOf(host).api();
         Optional<SshConnection> ssh = DefaultHostConnector.sshOf(host);
         if (ssh.isPresent()) {
-            return new StackHost(target, docker, new SftpStateStore(ssh.get(), STATE_ROOT), tunnels(ssh.get()), Operator.current());
+            return new StackHost(target, docker, new SftpStateStore(ssh.get(), STATE_ROOT), tunnels(ssh.get()), LockInfos.operator());
         }
         if (target.scheme() == TargetUri.Scheme.UNIX) {
             Path root = Path.of(System.getProperty("user.home"), STATE_ROOT);
-            return new StackHost(target, docker, new LocalStateStore(root), PortReach.LOCAL, Operator.current());
+            return new StackHost(target, docker, new LocalStateStore(root), PortReach.LOCAL, LockInfos.operator());
         }
         throw new IllegalArgumentException("Releases on " + target.label() + " need SSH access to the host (for the stack's"
                 + " state files and the router's loopback ports); connect with ssh:// instead of tcp://.");

@@ -11,6 +11,7 @@ import io.turnout.router.StackRouters;
 import io.turnout.stack.Color;
 import io.turnout.stack.HistoryEntry;
 import io.turnout.stack.LockInfo;
+import io.turnout.stack.LockInfos;
 import io.turnout.stack.Release;
 import io.turnout.stack.StackRepository;
 import io.turnout.stack.StackSpec;
@@ -70,7 +71,7 @@ public final class DockerStackOperations implements StackOperations {
 
     @Override
     public StackStatus status() {
-        return new StatusReader(context(definition()), repo).read();
+        return new StatusReader(context(definition()), repo).read(interrupted());
     }
 
     @Override
@@ -149,9 +150,24 @@ public final class DockerStackOperations implements StackOperations {
         return record(plan, options, o -> executor.run(plan, o));
     }
 
+    /**
+     * An unfinished journal whose run is not known to be alive: its lock is gone, or the lock names a
+     * process on this workstation that no longer runs. While another console's run still holds the
+     * lock it counts as running (if that console died, force-releasing its lock makes it resumable here).
+     */
     @Override
     public Optional<InterruptedRun> interrupted() {
-        return repo.interrupted();
+        return repo.interrupted().filter(run -> !heldByItsRun(run));
+    }
+
+    private boolean heldByItsRun(InterruptedRun run) {
+        return repo.lock().filter(l -> run.runId().equals(l.releaseId()))
+                .map(l -> !(LockInfos.workstation().equals(l.workstation()) && !alive(l.pid())))
+                .orElse(false);
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /**
@@ -160,8 +176,8 @@ public final class DockerStackOperations implements StackOperations {
      * choosing Resume or Roll back is their explicit act (recorded in the history).
      */
     private void refuseIfStillRunningHere(InterruptedRun run) {
-        repo.lock().filter(l -> run.runId().equals(l.releaseId()) && Operator.workstation().equals(l.workstation()))
-                .filter(l -> ProcessHandle.of(l.pid()).map(ProcessHandle::isAlive).orElse(false))
+        repo.lock().filter(l -> run.runId().equals(l.releaseId()) && LockInfos.workstation().equals(l.workstation()))
+                .filter(l -> alive(l.pid()))
                 .ifPresent(l -> {
                     throw new IllegalStateException("Release " + run.runId() + " is still running here (pid " + l.pid() + ").");
                 });

@@ -29,7 +29,7 @@ final class StatusReader {
         this.repo = repo;
     }
 
-    StackStatus read() {
+    StackStatus read(Optional<InterruptedRun> interrupted) {
         StackState state = repo.state();
         boolean routerHealthy = false;
         RoutingTable routes = null;
@@ -50,7 +50,7 @@ final class StatusReader {
             services.add(service(e.getKey(), e.getValue(), state.service(e.getKey()), routes, checks));
         }
         return new StackStatus(ctx.spec.name(), ctx.router.kind(), routerHealthy, routes != null ? routes.maintenance() : state.maintenance(),
-                services, repo.lock(), repo.interrupted(), repo.history(RECENT));
+                services, repo.lock(), interrupted, repo.history(RECENT));
     }
 
     private StackStatus.ServiceStatus service(String name, ServiceSpec svc, Optional<ServiceState> st, RoutingTable routes,

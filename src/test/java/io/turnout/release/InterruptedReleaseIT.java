@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +40,12 @@ class InterruptedReleaseIT {
                 "--timeout", "60", "--yes")
                 .redirectErrorStream(true).redirectOutput(Files.createTempFile("turnout-cli", ".out").toFile()).start();
         try {
-            InterruptedRun inGate = await(() -> f.ops.interrupted().filter(r -> r.lastStepId().startsWith("health-")),
+            // the raw journal: while the CLI lives, the operations rightly count its run as running
+            var journals = new io.turnout.stack.StackRepository(io.turnout.connect.StackHosts.of(f.host).store(), f.name,
+                    Clock.systemUTC());
+            InterruptedRun inGate = await(() -> journals.interrupted().filter(r -> r.lastStepId().startsWith("health-")),
                     Duration.ofSeconds(60), "the CLI's run to reach the health gate");
+            assertThat(f.ops.interrupted()).as("a run whose process is alive is not interrupted").isEmpty();
             cli.destroyForcibly();
             assertThat(cli.waitFor(10, TimeUnit.SECONDS)).isTrue();
             return inGate;

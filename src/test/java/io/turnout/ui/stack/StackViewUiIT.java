@@ -183,6 +183,9 @@ class StackViewUiIT {
         waitFor(30, () -> cardSays(robot, "green", "ACTIVE") && cardSays(robot, "green", "v2")
                 && cardSays(robot, "blue", "STANDBY"));
         waitFor(10, () -> button(robot, "Roll back to blue (v1)") != null);
+        // the run is over once its lock is gone: the view must then show the stack free and nothing interrupted
+        waitFor(30, () -> robot.lookup(".stack-lock").queryAs(Label.class).getText().contains("free")
+                && !robot.lookup(".interrupted-banner").query().isVisible());
         shot("stack-view.png", stage.getScene());
 
         robot.clickOn(button(robot, "Roll back to blue (v1)"));
