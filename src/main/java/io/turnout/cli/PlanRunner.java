@@ -34,7 +34,7 @@ final class PlanRunner {
     int run(StackOperations ops, Plan plan) {
         preview(plan);
         confirm(plan);
-        PlanResult result = ops.execute(plan, RunOptions.simple("cli").withGate(Gate.AUTO).withListener(printer(plan))
+        PlanResult result = ops.execute(plan, RunOptions.simple("cli").withGate(Gate.AUTO).withListener(printer(plan.steps().size()))
                 .withControl(new ExecutionControl()));
         return finish(plan, result);
     }
@@ -53,12 +53,16 @@ final class PlanRunner {
     }
 
     void confirm(Plan plan) {
+        confirmText(plan.title());
+    }
+
+    void confirmText(String what) {
         if (yes) {
             return;
         }
         Console console = Terminal.interactive() ? System.console() : null;
         if (console == null) {
-            throw new IllegalArgumentException("Refusing to run '" + plan.title() + "' without confirmation: there is no"
+            throw new IllegalArgumentException("Refusing to run '" + what + "' without confirmation: there is no"
                     + " terminal to ask on. Pass --yes to run it.");
         }
         String answer = console.readLine("Run this plan? [y/N] ");
@@ -67,12 +71,16 @@ final class PlanRunner {
         }
     }
 
-    private PlanListener printer(Plan plan) {
-        int total = plan.steps().size();
+    /** Prints step starts, logs and ends, numbered without a total (for runs whose plan the engine rebuilds). */
+    PlanListener printer() {
+        return printer(0);
+    }
+
+    private PlanListener printer(int total) {
         return new PlanListener() {
             @Override
             public void stepStarted(int index, Step step) {
-                out.println(String.format(Locale.ROOT, "[%d/%d] %s", index + 1, total, step.title()));
+                out.println(String.format(Locale.ROOT, "[%s] %s", counter(index, total), step.title()));
                 out.flush();
             }
 
@@ -84,12 +92,16 @@ final class PlanRunner {
 
             @Override
             public void stepFinished(int index, Step step, StepStatus status, Duration took, String error) {
-                out.println(String.format(Locale.ROOT, "[%d/%d] %s in %.1f s%s", index + 1, total,
+                out.println(String.format(Locale.ROOT, "[%s] %s in %.1f s%s", counter(index, total),
                         status.name().toLowerCase(Locale.ROOT).replace('_', ' '), took.toMillis() / 1000.0,
                         error == null ? "" : ": " + error));
                 out.flush();
             }
         };
+    }
+
+    private static String counter(int index, int total) {
+        return total > 0 ? (index + 1) + "/" + total : Integer.toString(index + 1);
     }
 
     private int finish(Plan plan, PlanResult result) {

@@ -17,7 +17,7 @@ import java.util.Map;
 
 @Command(name = "upgrade", description = "Blue-green upgrades: perform, status, switch, rollback, cleanup.",
         subcommands = {UpgradeCommand.Perform.class, UpgradeCommand.Status.class, UpgradeCommand.Switch.class,
-                UpgradeCommand.Rollback.class, UpgradeCommand.Cleanup.class})
+                UpgradeCommand.Rollback.class, UpgradeCommand.Cleanup.class, UpgradeCommand.Resume.class})
 final class UpgradeCommand {
 
     @ParentCommand
@@ -143,6 +143,37 @@ final class UpgradeCommand {
             Color c = Color.parse(color);
             try (StackSession s = StackSession.open(parent.root, target.host, target.stack)) {
                 return new PlanRunner(out(spec), m.yes).run(s.ops(), s.ops().planCleanup(m.service, c));
+            }
+        }
+    }
+
+    @Command(name = "resume", description = "Finish a release whose console died half way, or with --rollback undo what it did.")
+    static final class Resume implements java.util.concurrent.Callable<Integer> {
+        @ParentCommand UpgradeCommand parent;
+        @Spec CommandSpec spec;
+        @Mixin StackTarget target;
+        @Option(names = {"-y", "--yes"}, description = "Run without asking.") boolean yes;
+        @Option(names = "--rollback", description = "Compensate the interrupted run's steps in reverse instead of finishing it.")
+        boolean rollback;
+
+        @Override
+        public Integer call() {
+            try (StackSession s = StackSession.open(parent.root, target.host, target.stack)) {
+                var run = s.ops().interrupted().orElseThrow(() -> new IllegalArgumentException(
+                        "No interrupted release on " + target.stack + " (a run whose console still lives is not interrupted)."));
+                PrintWriter out = out(spec);
+                out.println(run.sentence() + (rollback ? " Rolling it back." : " Resuming it."));
+                PlanRunner runner = new PlanRunner(out, yes);
+                runner.confirmText((rollback ? "Roll back " : "Resume ") + run.runId());
+                var options = io.turnout.plan.RunOptions.simple("cli").withListener(runner.printer());
+                var result = rollback ? s.ops().rollBack(run, options) : s.ops().resume(run, options);
+                // a completed roll-back ends ABORTED (everything compensated); FAILED means an undo failed
+                boolean ok = rollback ? result.status() == io.turnout.plan.PlanResult.Status.ABORTED : result.succeeded();
+                if (!ok) {
+                    throw new PlanRunner.PlanFailedException(result);
+                }
+                out.println(rollback ? "Rolled back: everything the run applied was undone." : "Resumed and finished (" + result.runId() + ").");
+                return ExitCode.OK;
             }
         }
     }

@@ -90,6 +90,22 @@ class InterruptedReleaseIT {
     }
 
     @Test
+    void theCliResumesAKilledConsolesRelease() throws Exception {
+        try (StackFixture f = new StackFixture().applied("haproxy")) {
+            killCliDuringTheGate(f);
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            java.nio.file.Path home = Files.createTempDirectory("turnout-cli-home");
+            int code = new io.turnout.cli.Cli(io.turnout.app.TestServices.in(home), new java.io.PrintWriter(out, true),
+                    new java.io.PrintWriter(err, true)).run("--ssh-config", Sandbox.sshConfig().toString(), "upgrade", "resume",
+                    "--host", Sandbox.host(), "--stack", f.name, "--yes");
+            assertThat(code).as("%s%n%s", out, err).isZero();
+            assertThat(out.toString()).contains("interrupted at step 3").contains("Resumed and finished");
+            assertThat(f.servedVersion()).isEqualTo("slow");
+        }
+    }
+
+    @Test
     void aReleaseCarriesOnWhenItsSshSessionIsKilledDuringTheGate() throws Exception {
         try (StackFixture f = new StackFixture().applied("haproxy")) {
             List<String> log = new CopyOnWriteArrayList<>();
