@@ -126,6 +126,38 @@ final class ColorContainers {
         }
     }
 
+    /**
+     * Pulls {@code image} through the host's engine (its registry credentials and mirrors apply).
+     * @throws IllegalStateException with the registry's reason when it cannot be pulled
+     */
+    void pull(String image, java.time.Duration timeout) {
+        int slash = image.lastIndexOf('/');
+        int colon = image.lastIndexOf(':');
+        boolean tagged = colon > slash;
+        String repository = tagged ? image.substring(0, colon) : image;
+        String tag = tagged ? image.substring(colon + 1) : "latest";
+        try {
+            boolean done = docker.pullImageCmd(repository).withTag(tag)
+                    .exec(new com.github.dockerjava.api.command.PullImageResultCallback())
+                    .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                throw new IllegalStateException("Pulling " + image + " did not finish within " + Durations.text(timeout) + ".");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Pulling " + image + " was interrupted.", e);
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalStateException) {
+                throw e;
+            }
+            throw new IllegalStateException("The image " + image + " is not on the host and cannot be pulled: "
+                    + e.getMessage().strip() + ".", e);
+        }
+        if (!imagePresent(image)) {
+            throw new IllegalStateException("The image " + image + " is still not on the host after pulling it.");
+        }
+    }
+
     void ensureNetwork() {
         boolean exists = docker.listNetworksCmd().withNameFilter(spec.network()).exec().stream()
                 .anyMatch(n -> spec.network().equals(n.getName()));

@@ -51,10 +51,6 @@ final class StartColorStep implements Step {
 
     @Override
     public void precheck(StepContext sc) {
-        if (!ctx.containers.imagePresent(svc.image())) {
-            throw new IllegalStateException("The image " + svc.image() + " is not on " + ctx.host.target().label()
-                    + "; build or load it there first (docker load, or a registry the host can reach).");
-        }
         ctx.state().service(service).map(io.turnout.stack.StackState.ServiceState::active).ifPresent(active -> {
             if (active == color) {
                 throw new IllegalStateException(color.id() + " is the active color of " + service
@@ -65,6 +61,10 @@ final class StartColorStep implements Step {
 
     @Override
     public void apply(StepContext sc) {
+        if (!ctx.containers.imagePresent(svc.image())) {
+            sc.log("Pulling " + svc.image() + " (not on the host)…");
+            ctx.containers.pull(svc.image(), PreflightStep.PULL_TIMEOUT);
+        }
         ctx.containers.ensureNetwork();
         ctx.repo.saveSnapshot(new Snapshot(release, svc));
         ctx.updateState(s -> s.with(service, s.service(service)

@@ -57,6 +57,45 @@ class ReleaseFailuresIT {
     }
 
     @Test
+    void aMissingImageIsPulledFromTheHostsRegistryBeforeAnythingStarts() {
+        String image = io.turnout.testing.Sandbox.registryImage();
+        try (StackFixture f = new StackFixture().applied("haproxy")) {
+            removeImage(f, image);
+            PlanResult r = f.ops.execute(f.ops.planUpgrade(upgrade(image, null, true, false)), RunOptions.simple("it"));
+            assertThat(r.succeeded()).as(r.error()).isTrue();
+            assertThat(f.servedVersion()).as("the pushed image is app:v2").isEqualTo("v2");
+        } finally {
+            try (StackFixture cleanup = new StackFixture()) {
+                removeImage(cleanup, image); // the next run pulls again
+            }
+        }
+    }
+
+    @Test
+    void anImageThatCannotBePulledStopsTheReleaseInPreflight() {
+        String missing = io.turnout.testing.Sandbox.registryImage().replace(":pulled", ":missing");
+        try (StackFixture f = new StackFixture().applied("haproxy")) {
+            PlanResult r = f.ops.execute(f.ops.planUpgrade(upgrade(missing, null, true, false)), RunOptions.simple("it"));
+            assertThat(r.status()).isEqualTo(PlanResult.Status.FAILED);
+            assertThat(r.failedStep()).as("preflight").isZero();
+            assertThat(r.error()).contains("cannot be pulled");
+            assertThat(f.ops.status().services().getFirst().colors()).containsOnlyKeys(Color.BLUE);
+            assertThat(f.servedVersion()).isEqualTo("v1");
+        }
+    }
+
+    private static void removeImage(StackFixture f, String image) {
+        var docker = io.turnout.connect.DefaultHostConnector.engineOf(f.host).api();
+        try {
+            docker.removeImageCmd(image).withForce(true).exec();
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            // not there: what the test wants
+        } catch (com.github.dockerjava.api.exception.ConflictException e) {
+            // still used by a container of a stack being removed; the next removal gets it
+        }
+    }
+
+    @Test
     void slowImagePassesTheGateAfterItsBootTime() {
         try (StackFixture f = new StackFixture().applied("haproxy")) {
             PlanResult r = f.ops.execute(f.ops.planUpgrade(upgrade("turnout-fixture/app:slow", Duration.ofSeconds(40), true, false)),

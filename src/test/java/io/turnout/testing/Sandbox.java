@@ -97,6 +97,11 @@ public final class Sandbox {
         return p;
     }
 
+    /** An image on the sandbox's loopback registry that dockerd does not have (pushed, then removed). */
+    public static String registryImage() {
+        return require("TURNOUT_SANDBOX_REGISTRY_IMAGE");
+    }
+
     /** Kills every sshd session of the sandbox user, as a network drop would (the sessions reconnect). */
     public static void killSshSessions() {
         try {
