@@ -47,6 +47,8 @@ public final class StackController {
     @FXML private Label name;
     @FXML private Label router;
     @FXML private Label maintenance;
+    @FXML private Button maintenanceToggle;
+    @FXML private Button releaseLock;
     @FXML private Label lock;
     @FXML private Button refresh;
     @FXML private HBox banner;
@@ -83,6 +85,14 @@ public final class StackController {
         lock.textProperty().bind(vm.lockProperty().map(t -> "lock: " + t));
         lock.graphicProperty().bind(vm.lockedProperty().map(l -> icon(l ? Feather.LOCK : Feather.UNLOCK,
                 l ? UiStyles.STATE_WARN : UiStyles.STATE_IDLE)));
+        maintenanceToggle.textProperty().bind(vm.maintenanceProperty().map(on -> on ? "End maintenance" : "Maintenance page…"));
+        maintenanceToggle.setGraphic(Icons.of(Feather.TOOL));
+        maintenanceToggle.getStyleClass().add(Styles.FLAT);
+        maintenanceToggle.setOnAction(e -> windows.maintenance(root.getScene().getWindow(), vm, !vm.maintenanceProperty().get(), vm::refresh));
+        releaseLock.visibleProperty().bind(vm.lockedProperty().and(vm.interruptedProperty().isNull()));
+        releaseLock.managedProperty().bind(releaseLock.visibleProperty());
+        releaseLock.getStyleClass().addAll(Styles.FLAT, Styles.DANGER);
+        releaseLock.setOnAction(e -> confirmReleaseLock());
         refresh.setGraphic(Icons.of(Feather.REFRESH_CW));
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         refresh.setOnAction(e -> vm.refresh());
@@ -133,6 +143,20 @@ public final class StackController {
                 poller.stop();
             }
         });
+    }
+
+    /** Releasing another operator's lock is deliberate and audited: ask, naming the holder. */
+    private void confirmReleaseLock() {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle("Release the lock of " + vm.stack());
+        alert.setHeaderText("The lock is " + vm.lockProperty().get() + ".");
+        alert.setContentText("Release it only if that release is dead (its console crashed or lost its host). "
+                + "The history records that you did.");
+        javafx.scene.control.ButtonType release = new javafx.scene.control.ButtonType("Release the lock",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(javafx.scene.control.ButtonType.CANCEL, release);
+        alert.showAndWait().filter(release::equals).ifPresent(b -> vm.forceReleaseLock());
     }
 
     private void drawServices() {

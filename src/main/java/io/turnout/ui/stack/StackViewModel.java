@@ -61,6 +61,14 @@ public final class StackViewModel {
         this.zone = zone;
     }
 
+    /**
+     * Removes someone else's lock (their release is dead): an explicit act the engine records in the
+     * history under this operator's name; the view reads again afterwards.
+     */
+    public void forceReleaseLock() {
+        runner.run(() -> ops.get().forceReleaseLock(), released -> refresh(), this::failed);
+    }
+
     /** Reads status and history (the view opened, or an operation finished). */
     public void refresh() {
         historyWanted = true;

@@ -78,6 +78,14 @@ public final class StackWindows {
                 () -> ops.get().planCleanup(s.name(), color), (p, o) -> ops.get().execute(p, o), false, onClosed, false);
     }
 
+    /** Turns the router's maintenance page on (every public request gets 503) or off, through a previewed plan. */
+    public void maintenance(Window owner, StackViewModel stack, boolean on, Runnable onClosed) {
+        Supplier<StackOperations> ops = stack.operations();
+        plan(owner, (on ? "Maintenance page for " : "End maintenance of ") + stack.stack(),
+                on ? "Show the maintenance page" : "End maintenance",
+                () -> ops.get().planMaintenance(on), (p, o) -> ops.get().execute(p, o), false, onClosed, false);
+    }
+
     /** Continues an interrupted release from the step it was in; asks before each dangerous step it reaches. */
     public void resume(Window owner, StackViewModel stack, InterruptedRun run, Runnable onClosed) {
         Supplier<StackOperations> ops = stack.operations();

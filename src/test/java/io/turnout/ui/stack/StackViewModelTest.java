@@ -165,4 +165,18 @@ class StackViewModelTest {
 
         assertThat(opened.get()).isEqualTo(1);
     }
+
+    @Test
+    void releasingADeadReleasesLockFreesTheStackAndReadsAgain() {
+        ops.lock = new LockInfo("alice@ws", "ws", 4242, "Upgrade shop/web", Instant.parse("2026-11-23T10:15:02Z"), "run-1");
+        vm.refresh();
+        assertThat(vm.lockedProperty().get()).isTrue();
+        assertThat(vm.lockProperty().get()).contains("alice@ws");
+
+        vm.forceReleaseLock();
+
+        assertThat(ops.lock).isNull();
+        assertThat(vm.lockedProperty().get()).as("read again after the release").isFalse();
+        assertThat(vm.lockProperty().get()).isEqualTo("free");
+    }
 }

@@ -199,6 +199,26 @@ class StackViewUiIT {
         robot.clickOn(button(robot, "Close"));
         waitFor(30, () -> cardSays(robot, "blue", "ACTIVE") && cardSays(robot, "green", "STANDBY"));
         assertThat(setup.status().services().getFirst().active()).isEqualTo(Color.BLUE);
+
+        // maintenance from the header: a previewed plan, the badge while it is on, then back off
+        robot.clickOn(button(robot, "Maintenance page…"));
+        waitFor(30, () -> robot.lookup(".plan-dialog .button").queryAllAs(Button.class).stream()
+                .anyMatch(b -> b.getText().equals("Show the maintenance page") && !b.isDisabled()));
+        robot.clickOn(robot.lookup(".plan-dialog .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("Show the maintenance page")).findFirst().orElseThrow());
+        waitFor(60, () -> robot.lookup(".plan-dialog .run-outcome").queryAs(Label.class).getText().startsWith("Done"));
+        robot.clickOn(button(robot, "Close"));
+        waitFor(30, () -> robot.lookup(".maintenance-badge").query().isVisible());
+        assertThat(setup.status().maintenance()).isTrue();
+        robot.clickOn(button(robot, "End maintenance"));
+        waitFor(30, () -> robot.lookup(".plan-dialog .button").queryAllAs(Button.class).stream()
+                .anyMatch(b -> b.getText().equals("End maintenance") && !b.isDisabled()));
+        robot.clickOn(robot.lookup(".plan-dialog .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("End maintenance")).findFirst().orElseThrow());
+        waitFor(60, () -> robot.lookup(".plan-dialog .run-outcome").queryAs(Label.class).getText().startsWith("Done"));
+        robot.clickOn(button(robot, "Close"));
+        waitFor(30, () -> !robot.lookup(".maintenance-badge").query().isVisible());
+        assertThat(setup.status().maintenance()).isFalse();
     }
 
     private static Node sidebarCell(FxRobot robot, String text) {
