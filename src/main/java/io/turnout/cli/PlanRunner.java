@@ -25,6 +25,8 @@ final class PlanRunner {
 
     private final PrintWriter out;
     private final boolean yes;
+    /** The switch probe's last report of the run, from the executor's thread; printed as the run's proof. */
+    private volatile ProbeReport probe;
 
     PlanRunner(PrintWriter out, boolean yes) {
         this.out = out;
@@ -91,6 +93,13 @@ final class PlanRunner {
             }
 
             @Override
+            public void detail(int index, Object detail) {
+                if (detail instanceof ProbeReport r) {
+                    probe = r;
+                }
+            }
+
+            @Override
             public void stepFinished(int index, Step step, StepStatus status, Duration took, String error) {
                 out.println(String.format(Locale.ROOT, "[%s] %s in %.1f s%s", counter(index, total),
                         status.name().toLowerCase(Locale.ROOT).replace('_', ' '), took.toMillis() / 1000.0,
@@ -105,6 +114,9 @@ final class PlanRunner {
     }
 
     private int finish(Plan plan, PlanResult result) {
+        if (probe != null) {
+            out.println("Probe: " + probe.summary());
+        }
         switch (result.status()) {
             case SUCCEEDED -> out.println("Done: " + plan.title() + " (" + result.runId() + ").");
             case STOPPED -> out.println("Stopped before step " + (result.failedStep() + 1) + "; nothing after it ran.");
@@ -117,14 +129,11 @@ final class PlanRunner {
         return ExitCode.OK;
     }
 
-    static String probeLine(ProbeReport r) {
-        return "Probe: " + r.summary();
-    }
-
     /** A plan that failed or was aborted: the CLI prints its one sentence and exits 1. */
     static final class PlanFailedException extends RuntimeException {
         PlanFailedException(PlanResult r) {
-            super((r.status() == PlanResult.Status.ABORTED ? "Aborted" : "Failed") + " at step " + (r.failedStep() + 1) + ": "
+            super(r.status() == PlanResult.Status.REFUSED ? r.error()
+                    : (r.status() == PlanResult.Status.ABORTED ? "Aborted" : "Failed") + " at step " + (r.failedStep() + 1) + ": "
                     + r.error() + (r.status() == PlanResult.Status.FAILED ? " Compensated; see 'turnout upgrade status'." : ""));
         }
     }

@@ -114,7 +114,7 @@ public final class Executor {
                                RuntimeException e) {
         String error = e.getMessage() == null || e.getMessage().isBlank()
                 ? "Could not take the lock: " + RunSentences.of(e) + "." : e.getMessage();
-        PlanResult result = new PlanResult(o.runId(), PlanResult.Status.FAILED, -1, error,
+        PlanResult result = new PlanResult(o.runId(), PlanResult.Status.REFUSED, -1, error,
                 Arrays.asList(PlanRun.initialStatuses(plan.steps().size(), doneBelow)),
                 Duration.between(started, clock.instant()));
         listener.planFinished(result);

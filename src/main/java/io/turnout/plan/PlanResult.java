@@ -13,7 +13,8 @@ import java.util.List;
 public record PlanResult(String runId, Status status, int failedStep, String error, List<StepStatus> steps,
                          Duration took) {
 
-    public enum Status { SUCCEEDED, FAILED, ABORTED, STOPPED }
+    /** REFUSED: the run never started (the lock was held); nothing was applied or journaled. */
+    public enum Status { SUCCEEDED, FAILED, ABORTED, STOPPED, REFUSED }
 
     public boolean succeeded() {
         return status == Status.SUCCEEDED;

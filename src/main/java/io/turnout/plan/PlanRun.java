@@ -182,6 +182,7 @@ final class PlanRun {
             case FAILED -> Event.PLAN_FAILED;
             case ABORTED -> Event.PLAN_ABORTED;
             case STOPPED -> Event.PLAN_STOPPED;
+            case REFUSED -> throw new IllegalStateException("a refused run never starts, so it never ends here");
         };
         journal.recordQuietly(event, -1, null, error);
         return finish(status, failedStep, error);

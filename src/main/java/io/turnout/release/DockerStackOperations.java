@@ -213,9 +213,8 @@ public final class DockerStackOperations implements StackOperations {
         RunOptions o = new RunOptions(runId, repo.journal(runId), repo.planLock(template), options.gate(), capturing,
                 options.control(), options.startAt());
         PlanResult result = run.apply(o);
-        if (result.error() != null && result.error().startsWith("Stack '") && result.steps().stream().allMatch(
-                s -> s == io.turnout.plan.StepStatus.PENDING)) {
-            return result; // refused by the lock: nothing happened, nothing to record
+        if (result.status() == PlanResult.Status.REFUSED) {
+            return result; // someone else holds the stack: nothing happened, nothing to record
         }
         repo.appendHistory(historyEntry(plan, result, probe.get()));
         if (result.succeeded() && !plan.kind().equals("remove")) {

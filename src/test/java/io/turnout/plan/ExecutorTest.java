@@ -184,11 +184,11 @@ class ExecutorTest {
         };
         PlanResult result = executor.run(plan(TestStep.of("a", trail)), trail.options("r1").withLock(held));
 
-        assertThat(result.status()).isEqualTo(Status.FAILED);
+        assertThat(result.status()).isEqualTo(Status.REFUSED);
         assertThat(result.error()).isEqualTo("Stack 'shop' is locked by ann@ws1 since 10:02: upgrade web.");
         assertThat(result.steps()).containsExactly(PENDING);
         assertThat(trail.journal).isEmpty();
-        assertThat(trail.events).containsExactly("plan FAILED");
+        assertThat(trail.events).containsExactly("plan REFUSED");
     }
 
     @Test

@@ -23,6 +23,7 @@ final class Outcomes {
             case FAILED -> "Failed at " + at + ": " + error(r) + undo;
             case ABORTED -> "Aborted at " + at + ": " + error(r) + undo;
             case STOPPED -> "Stopped before " + at + "; nothing after it ran.";
+            case REFUSED -> "Not started: " + error(r);
         };
     }
 
