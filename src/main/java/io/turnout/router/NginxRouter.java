@@ -1,6 +1,7 @@
 package io.turnout.router;
 
 import com.github.dockerjava.api.DockerClient;
+import io.turnout.probe.HttpGet;
 import io.turnout.router.RouterContainer.Found;
 import io.turnout.stack.Color;
 import io.turnout.stack.StackSpec;
@@ -145,7 +146,7 @@ public final class NginxRouter implements StackRouter {
             int[] weights = now.services().containsKey(s)
                     ? new int[] {now.route(s).weight(Color.BLUE), now.route(s).weight(Color.GREEN)} : new int[2];
             for (Color c : Color.values()) {
-                HttpProbe.Answer a = HttpProbe.get(admin, NginxConfig.checkPath(s, c), ADMIN_TIMEOUT_MS);
+                HttpGet.Response a = admin(admin, NginxConfig.checkPath(s, c));
                 boolean ok = a.status() >= 200 && a.status() < 300;
                 colors.put(c, new BackendCheck(ok ? "UP" : "DOWN", "HTTP " + a.status() + " in " + a.millis() + "ms",
                         -1, weights[c.ordinal()]));
@@ -158,10 +159,19 @@ public final class NginxRouter implements StackRouter {
     @Override
     public boolean healthy() {
         try {
-            return HttpProbe.get(reach(NginxConfig.ADMIN_PORT), NginxConfig.GENERATION_PATH, ADMIN_TIMEOUT_MS).status() == 200;
+            return admin(reach(NginxConfig.ADMIN_PORT), NginxConfig.GENERATION_PATH).status() == 200;
         } catch (RouterException e) {
             LOG.debug("router {}: admin server not answering: {}", container.name(), e.getMessage());
             return false;
+        }
+    }
+
+    /** One GET on the admin port, fresh connection (a pooled one may still reach an old worker). */
+    private static HttpGet.Response admin(InetSocketAddress admin, String path) {
+        try {
+            return HttpGet.once(admin, path, "turnout-admin", Duration.ofMillis(ADMIN_TIMEOUT_MS));
+        } catch (java.io.IOException e) {
+            throw new RouterException("No answer from " + admin + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -200,7 +210,7 @@ public final class NginxRouter implements StackRouter {
         String last = "(no answer)";
         while (true) {
             try {
-                HttpProbe.Answer a = HttpProbe.get(reach(NginxConfig.ADMIN_PORT), NginxConfig.GENERATION_PATH, ADMIN_TIMEOUT_MS);
+                HttpGet.Response a = admin(reach(NginxConfig.ADMIN_PORT), NginxConfig.GENERATION_PATH);
                 last = a.status() + " " + a.body().strip();
                 if (a.status() == 200 && a.body().strip().equals(generation)) {
                     long accepting = acceptingWorkers();
