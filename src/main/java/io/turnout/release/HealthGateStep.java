@@ -74,7 +74,7 @@ final class HealthGateStep implements Step {
             if (o.passed()) {
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 sc.log(service + " " + color.id() + " passed the gate after " + Durations.text(took) + ".");
-                new BootTimes(ctx.host.store(), ctx.spec.name()).record(service, took);
+                ctx.repo.recordBootTime(service, took);
                 return;
             }
             if (o.dockerHealth().equals("stopped") || o.dockerHealth().equals("missing")) {

@@ -65,7 +65,7 @@ final class PreflightStep implements Step {
         ctx.repo.interrupted().filter(r -> !r.runId().equals(runId)).ifPresentOrElse(
                 r -> failures.add(r.sentence() + " Resume or roll it back first"),
                 () -> sc.log("ok   no interrupted release"));
-        new BootTimes(ctx.host.store(), ctx.spec.name()).last(service).ifPresentOrElse(boot -> {
+        ctx.repo.bootTime(service).ifPresentOrElse(boot -> {
             if (healthTimeout.compareTo(boot) < 0) {
                 failures.add("the health timeout " + Durations.text(healthTimeout) + " is shorter than " + service
                         + "'s last boot time " + Durations.text(boot) + " (raise --timeout)");

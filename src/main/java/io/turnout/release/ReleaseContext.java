@@ -1,6 +1,5 @@
 package io.turnout.release;
 
-import io.turnout.probe.ProbeReport;
 import io.turnout.router.RoutingTable;
 import io.turnout.router.RoutingTable.ServiceRoute;
 import io.turnout.router.StackRouter;
@@ -16,7 +15,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * What the steps of one blue-green plan share: the host, the stack's definition, its state files,
- * its router and containers, and what an earlier step learned for a later one (the probe's proof).
+ * its router and containers,.
  * Steps run one at a time on the executor's thread, under the stack's lock.
  */
 final class ReleaseContext {
@@ -28,7 +27,6 @@ final class ReleaseContext {
     final ColorContainers containers;
     final Clock clock;
     final int rollbackLimit;
-    private volatile ProbeReport lastProbe;
 
     ReleaseContext(StackHost host, StackSpec spec, StackRepository repo, StackRouter router, Clock clock, int rollbackLimit) {
         this.host = host;
@@ -63,13 +61,5 @@ final class ReleaseContext {
             }
         });
         return new RoutingTable(routes, state.maintenance());
-    }
-
-    ProbeReport lastProbe() {
-        return lastProbe;
-    }
-
-    void lastProbe(ProbeReport report) {
-        lastProbe = report;
     }
 }

@@ -55,11 +55,8 @@ final class RemoveStackStep implements Step {
             sc.log("Removed " + name(c) + ".");
         }
         ctx.containers.removeNetwork();
-        String dir = ctx.spec.name();
-        ctx.host.store().delete(dir + "/turnout.yml");
-        ctx.host.store().delete(dir + "/state.json");
-        ctx.host.store().deleteTree(dir + "/snapshots");
-        ctx.host.store().deleteTree(dir + "/boot-times");
-        sc.log("Definition, state and snapshots removed; history and journals kept in " + ctx.host.store().describe() + "/" + dir + ".");
+        ctx.repo.removeDefinitionAndState();
+        sc.log("Definition, state and snapshots removed; history and journals kept in " + ctx.host.store().describe() + "/"
+                + ctx.spec.name() + ".");
     }
 }

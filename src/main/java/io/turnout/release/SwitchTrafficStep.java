@@ -110,7 +110,6 @@ final class SwitchTrafficStep implements Step {
             long sent = probe.snapshot().sent();
             awaitRequests(sc, probe, sent + BASELINE_REQUESTS, Duration.ofSeconds(3));
             ProbeReport report = probe.stop();
-            ctx.lastProbe(report);
             sc.detail(report);
             sc.log("Probe: " + report.summary());
             if (report.failed() > 0) {

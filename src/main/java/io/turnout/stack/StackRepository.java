@@ -38,6 +38,7 @@ public final class StackRepository {
     public static final String HISTORY = "history.jsonl";
     public static final String LOCK = "lock";
     public static final String SNAPSHOTS = "snapshots";
+    public static final String BOOT_TIMES = "boot-times";
     public static final String JOURNAL = "journal";
 
     /** The interrupted-run search looks at this many newest journals at most (each is one read over SFTP). */
@@ -76,6 +77,28 @@ public final class StackRepository {
     /** Removes the stack's whole directory: definition, state, history, snapshots, journals and lock. */
     public void deleteAll() {
         store.deleteTree(stack);
+    }
+
+    /**
+     * Removes what describes a running stack — definition, state, snapshots, boot times — and keeps
+     * the history and the journals as the audit trail of what was there.
+     */
+    public void removeDefinitionAndState() {
+        store.delete(path(SPEC));
+        store.delete(path(STATE));
+        store.deleteTree(path(SNAPSHOTS));
+        store.deleteTree(path(BOOT_TIMES));
+    }
+
+    // ---- boot times: how long a service took to pass its last health gate ---------------------
+
+    public Optional<java.time.Duration> bootTime(String service) {
+        return store.read(path(BOOT_TIMES + "/" + service)).map(String::strip).filter(s -> s.matches("\\d+"))
+                .map(Long::parseLong).map(java.time.Duration::ofMillis);
+    }
+
+    public void recordBootTime(String service, java.time.Duration took) {
+        store.write(path(BOOT_TIMES + "/" + service), Long.toString(took.toMillis()));
     }
 
     // ---- definition and state ---------------------------------------------------------------

@@ -318,6 +318,24 @@ class StackRepositoryTest {
     }
 
     @Test
+    void removingDefinitionAndStateKeepsHistoryAndJournals() {
+        StackRepository r = repo();
+        r.saveSpec(StackSpecs.parse(SHOP_YML));
+        r.saveState(StackState.EMPTY.withMaintenance(true));
+        r.recordBootTime("web", java.time.Duration.ofMillis(2500));
+        r.appendHistory(new HistoryEntry(clock.instant(), "apply", null, "run-1", null, null, null, null, "ann@ws1", "succeeded",
+                "Apply", null));
+        assertThat(r.bootTime("web")).contains(java.time.Duration.ofMillis(2500));
+
+        r.removeDefinitionAndState();
+
+        assertThat(r.spec()).isEmpty();
+        assertThat(r.state()).isEqualTo(StackState.EMPTY);
+        assertThat(r.bootTime("web")).isEmpty();
+        assertThat(r.history(10)).extracting(HistoryEntry::kind).containsExactly("apply");
+    }
+
+    @Test
     void namesAndIdsThatCouldEscapeTheStackAreRefused() {
         assertThatThrownBy(() -> new StackRepository(store(), "../etc", clock)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> repo().journal("../lock")).isInstanceOf(IllegalArgumentException.class);
