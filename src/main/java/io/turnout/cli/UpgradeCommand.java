@@ -66,7 +66,6 @@ final class UpgradeCommand {
                     out(spec).println("The new color is ready behind the preview frontend. Switch with: turnout upgrade switch "
                             + plan.params().get("to") + " --host " + target.host + " --stack " + target.stack);
                 }
-                printLastProbe(s, spec);
                 return code;
             }
         }
@@ -107,7 +106,6 @@ final class UpgradeCommand {
             Color to = Color.parse(color);
             try (StackSession s = StackSession.open(parent.root, target.host, target.stack)) {
                 int code = new PlanRunner(out(spec), m.yes).run(s.ops(), s.ops().planSwitch(m.service, to));
-                printLastProbe(s, spec);
                 return code;
             }
         }
@@ -124,7 +122,6 @@ final class UpgradeCommand {
         public Integer call() {
             try (StackSession s = StackSession.open(parent.root, target.host, target.stack)) {
                 int code = new PlanRunner(out(spec), m.yes).run(s.ops(), s.ops().planRollback(m.service));
-                printLastProbe(s, spec);
                 return code;
             }
         }
@@ -187,11 +184,5 @@ final class UpgradeCommand {
             throw new IllegalArgumentException(flag + " must be a positive number of seconds.");
         }
         return Duration.ofSeconds(seconds);
-    }
-
-    /** The proof of the switch just made, from the history entry it left. */
-    private static void printLastProbe(StackSession s, CommandSpec spec) {
-        s.ops().history(1).stream().findFirst().filter(h -> h.probe() != null)
-                .ifPresent(h -> out(spec).println(PlanRunner.probeLine(h.probe())));
     }
 }
