@@ -4,6 +4,7 @@ import io.turnout.plan.PlanListener;
 import io.turnout.plan.PlanResult;
 import io.turnout.plan.RunOptions;
 import io.turnout.stack.Color;
+import io.turnout.testing.Poll;
 import io.turnout.testing.Sandbox;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +14,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,8 +42,8 @@ class InterruptedReleaseIT {
             // the raw journal: while the CLI lives, the operations rightly count its run as running
             var journals = new io.turnout.stack.StackRepository(io.turnout.connect.StackHosts.of(f.host).store(), f.name,
                     Clock.systemUTC());
-            InterruptedRun inGate = await(() -> journals.interrupted().filter(r -> r.lastStepId().startsWith("health-")),
-                    Duration.ofSeconds(60), "the CLI's run to reach the health gate");
+            InterruptedRun inGate = Poll.until(Duration.ofSeconds(60), "the CLI's run to reach the health gate",
+                    journals::interrupted, run -> run.filter(r -> r.lastStepId().startsWith("health-")).isPresent()).orElseThrow();
             assertThat(f.ops.interrupted()).as("a run whose process is alive is not interrupted").isEmpty();
             cli.destroyForcibly();
             assertThat(cli.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -131,22 +130,5 @@ class InterruptedReleaseIT {
             assertThat(f.servedVersion()).isEqualTo("slow");
             assertThat(f.ops.history(1).getFirst().result()).isEqualTo("succeeded");
         }
-    }
-
-    static <T> T await(Supplier<Optional<T>> probe, Duration max, String what) {
-        long end = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < end) {
-            Optional<T> v;
-            try {
-                v = probe.get();
-            } catch (RuntimeException e) {
-                v = Optional.empty();
-            }
-            if (v.isPresent()) {
-                return v.get();
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-        }
-        throw new AssertionError("Timed out after " + max.toSeconds() + " s waiting for " + what);
     }
 }

@@ -1,5 +1,7 @@
 package io.turnout.router;
 
+import io.turnout.testing.Poll;
+
 import io.turnout.router.RoutingTable.ServiceRoute;
 import io.turnout.router.TrafficLoop.Mode;
 import io.turnout.stack.Color;

@@ -1,5 +1,7 @@
 package io.turnout.router;
 
+import io.turnout.testing.Poll;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -9,6 +9,7 @@ import io.turnout.ssh.SshConnection;
 import io.turnout.ssh.SshOptions;
 import io.turnout.target.ConnectionState;
 import io.turnout.testing.FeedWait;
+import io.turnout.testing.Poll;
 import io.turnout.testing.Sandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +24,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -223,9 +221,10 @@ class SftpStateStoreIT {
         List<ConnectionState> seen = new CopyOnWriteArrayList<>();
         ssh.state().subscribe(seen::add);
 
-        runSandbox("kill-ssh-sessions");
+        Sandbox.killSshSessions();
 
-        await(() -> seen.stream().anyMatch(st -> st instanceof ConnectionState.Reconnecting), Duration.ofSeconds(20));
+        Poll.until(Duration.ofSeconds(20), "the session to notice the kill",
+                () -> seen.stream().anyMatch(st -> st instanceof ConnectionState.Reconnecting));
         FeedWait.until(ssh.state(), Duration.ofSeconds(30), "the connection is back", st -> st instanceof ConnectionState.Connected);
         assertThat(s.read("shop/state.json")).contains("before");
         s.write("shop/state.json", "after");
@@ -241,7 +240,7 @@ class SftpStateStoreIT {
         SftpStateStore s = store(connect());
         s.write("shop/state.json", "before");
 
-        runSandbox("kill-ssh-sessions");
+        Sandbox.killSshSessions();
 
         assertThat(s.read("shop/state.json")).contains("before");
         assertThat(s.list("shop")).containsExactly("state.json");
@@ -314,22 +313,5 @@ class SftpStateStoreIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ch.get(path, out);
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void await(BooleanSupplier condition, Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + max);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
-    }
-
-    private static void runSandbox(String action) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Sandbox.script().toString(), action).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("scripts/sandbox %s finished", action).isTrue();
-        assertThat(p.exitValue()).as("scripts/sandbox %s: %s", action, out).isZero();
     }
 }
