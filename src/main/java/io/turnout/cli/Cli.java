@@ -33,7 +33,10 @@ public final class Cli {
                 .addSubcommand(new StackCommand())
                 .addSubcommand(new UpgradeCommand())
                 .addSubcommand(new MaintenanceCommand())
-                .addSubcommand(new LockCommand());
+                .addSubcommand(new LockCommand())
+                .addSubcommand(new MigrateCommand())
+                .addSubcommand(new DbCommand())
+                .addSubcommand(new HealthCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ParameterException e, String[] a) -> {
