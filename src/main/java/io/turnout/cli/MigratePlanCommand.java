@@ -61,7 +61,7 @@ final class MigratePlanCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
         if (!Files.isRegularFile(path)) {
-            err.println("Cannot read " + path + " (plan takes one migration file).");
+            err.println("turnout: Cannot read " + path + " (plan takes one migration file).");
             return ExitCode.USAGE;
         }
         String sql;
@@ -70,7 +70,7 @@ final class MigratePlanCommand implements Callable<Integer> {
             sql = MigrationSources.expand(List.of(path)).getFirst().source().sql();
             folder = MigrationSources.expand(List.of(path.toAbsolutePath().getParent()));
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println("turnout: " + e.getMessage());
             return ExitCode.USAGE;
         }
         String earlier = earlierSql(folder);
@@ -96,7 +96,7 @@ final class MigratePlanCommand implements Callable<Integer> {
                 stdout.println("Wrote " + p);
             }
         } catch (IOException e) {
-            err.println(e.getMessage());
+            err.println("turnout: " + e.getMessage());
             return ExitCode.USAGE;
         }
         plan.warnings().forEach(w -> stdout.println("Warning: " + w));

@@ -84,7 +84,7 @@ final class MigrateVerifyCommand implements Callable<Integer> {
             url = DbUrl.parse(db);
             options = new VerifyOptions(parseDuration(lockTimeout), inPlace);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println("turnout: " + e.getMessage());
             return ExitCode.USAGE;
         }
         try {
@@ -99,7 +99,7 @@ final class MigrateVerifyCommand implements Callable<Integer> {
             }
             return results.stream().allMatch(FileVerification::agrees) ? ExitCode.OK : ExitCode.THRESHOLD;
         } catch (DbException e) {
-            err.println(e.getMessage());
+            err.println("turnout: " + e.getMessage());
             return ExitCode.FAILED;
         }
     }

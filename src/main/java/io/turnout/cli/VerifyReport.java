@@ -20,10 +20,10 @@ final class VerifyReport {
     static void text(PrintWriter out, List<FileVerification> results) {
         for (FileVerification f : results) {
             out.println(f.file() + ": " + (f.failed() ? "FAILED" : f.agrees() ? "verified, agrees with the classifier" : "DISAGREES with the classifier"));
-            TextTable t = new TextTable("#", "LINE", "TYPE", "CLASSIFIED", "OBSERVED", "REWRITE", "TIME", "RESULT");
+            TextTable t = new TextTable("#", "LINE", "TYPE", "RISK", "CLASSIFIED", "OBSERVED", "REWRITE", "TIME", "RESULT");
             for (StatementCheck c : f.checks()) {
                 Operation e = c.expected();
-                t.add(c.index(), c.line(), e == null ? "-" : e.type(),
+                t.add(c.index(), c.line(), e == null ? "-" : e.type(), e == null ? "-" : e.risk(),
                         e == null ? "-" : e.lockLevel().sqlName() + " / rewrite " + e.rewrites().json(),
                         c.failed() ? "-" : observed(c), c.failed() ? "-" : c.rewriteObserved() ? "yes" : "no",
                         c.duration().toMillis() + " ms" + (c.outsideTransaction() ? " (no txn)" : ""),
@@ -36,6 +36,10 @@ final class VerifyReport {
                 }
                 c.disagreements().forEach(d -> out.println("  #" + c.index() + " " + d));
                 c.notes().forEach(n -> out.println("  #" + c.index() + " note: " + n));
+                if (c.expected() != null) {
+                    c.expected().warnings().stream().filter(w -> w.startsWith("Size:"))
+                            .forEach(w -> out.println("  #" + c.index() + " " + w));
+                }
             }
             f.notes().forEach(n -> out.println("  note: " + n));
             out.println();
@@ -81,6 +85,7 @@ final class VerifyReport {
             cl.put("rewrites", e.rewrites().json());
             cl.put("riskLevel", e.risk().name());
             cl.put("class", e.migrationClass().json());
+            cl.put("warnings", e.warnings());
             s.put("classified", cl);
         }
         Map<String, Object> ob = new LinkedHashMap<>();
