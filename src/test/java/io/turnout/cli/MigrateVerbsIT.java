@@ -70,6 +70,19 @@ class MigrateVerbsIT {
     }
 
     @Test
+    void classifyWithDbRelaxesARewriteOfASmallTable(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("V2__t.sql"), "SET lock_timeout = '2s';\nALTER TABLE accounts ALTER COLUMN n TYPE bigint;");
+        assertThat(run("migrate", "classify", f.toString(), "--format", "json")).isEqualTo(ExitCode.OK);
+        JsonNode offline = new ObjectMapper().readTree(out.toString()).get(0).get("operations").get(1);
+        assertThat(offline.get("riskLevel").asText()).isEqualTo("HIGH");
+        out.getBuffer().setLength(0);
+        assertThat(run("migrate", "classify", f.toString(), "--format", "json", "--db", db.url().jdbcUrl())).as(err.toString()).isEqualTo(ExitCode.OK);
+        JsonNode connected = new ObjectMapper().readTree(out.toString()).get(0).get("operations").get(1);
+        assertThat(connected.get("riskLevel").asText()).isEqualTo("LOW");
+        assertThat(connected.get("warnings").toString()).contains("Size: rewrite of accounts").contains("under ACCESS EXCLUSIVE");
+    }
+
+    @Test
     void verifyExitCodes(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("V2__x.sql"), "ALTER TABLE nope ADD COLUMN x int;");
         assertThat(run("migrate", "verify", dir.resolve("missing.sql").toString(), "--db", db.url().jdbcUrl())).isEqualTo(ExitCode.USAGE);
