@@ -36,6 +36,8 @@ public final class ShadowDatabase implements AutoCloseable {
     private final DbUrl shadow;
     private final List<String> copyWarnings;
     private final String schemaSql;
+    /** Drops the shadow when the JVM is stopped (Ctrl-C) before close() ran. */
+    private final Thread onExit;
 
     private ShadowDatabase(DbConnector connector, DbUrl target, DbUrl shadow, Copy copy) {
         this.connector = connector;
@@ -43,6 +45,8 @@ public final class ShadowDatabase implements AutoCloseable {
         this.shadow = shadow;
         this.copyWarnings = List.copyOf(copy.errors());
         this.schemaSql = copy.sql();
+        this.onExit = new Thread(this::drop, "turnout-shadow-drop");
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     private record Copy(String sql, List<String> errors) {
@@ -60,7 +64,9 @@ public final class ShadowDatabase implements AutoCloseable {
         LOG.info("Created shadow database {} for {}", name, target);
         ShadowDatabase db = new ShadowDatabase(connector, target, target.withDatabase(name), new Copy("", List.of()));
         try {
-            return new ShadowDatabase(connector, target, db.shadow, db.copySchema());
+            Copy copy = db.copySchema();
+            db.forgetHook();
+            return new ShadowDatabase(connector, target, db.shadow, copy);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -142,6 +148,19 @@ public final class ShadowDatabase implements AutoCloseable {
     /** Drops the shadow database, ending any session still in it. */
     @Override
     public void close() {
+        forgetHook();
+        drop();
+    }
+
+    private void forgetHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            LOG.debug("JVM shutting down; the hook drops {}", shadow.database());
+        }
+    }
+
+    private void drop() {
         try (Connection c = connector.open(target, "turnout-shadow"); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + shadow.database() + " WITH (FORCE)");
             LOG.info("Dropped shadow database {}", shadow.database());
