@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 public record SizeEstimates(double rewriteMBps, double indexBuildMBps, double scanMBps) {
 
-    /** scripts/bench-shadow on the sandbox measured 14–40 MB/s rewrite, 11–18 MB/s index build, 220–510 MB/s scan (docs/bench/shadow.md). */
+    /** scripts/bench-shadow on the sandbox measured 14–41 MB/s rewrite, 11–18 MB/s index build, 220–533 MB/s scan (docs/bench/shadow.md). */
     public static final SizeEstimates SANDBOX_MEASURED = new SizeEstimates(14, 11, 200);
 
     private static final double MB = 1024.0 * 1024.0;
