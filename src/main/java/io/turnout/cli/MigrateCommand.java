@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** `turnout migrate ...`: a group; each verb is its own class, listed in {@code subcommands}. */
-@Command(name = "migrate", description = "Classify, verify, plan and run database migrations.", subcommands = {MigrateClassifyCommand.class})
+@Command(name = "migrate", description = "Classify, verify, plan and run database migrations.",
+        subcommands = {MigrateClassifyCommand.class, MigrateVerifyCommand.class, MigratePlanCommand.class})
 final class MigrateCommand implements Callable<Integer> {
 
     @ParentCommand TurnoutCommand root;
