@@ -1,6 +1,7 @@
 package io.turnout.cli;
 
 import io.turnout.migrate.MigrationClassifier;
+import io.turnout.migrate.RuleClassifier;
 
 /** The classifier the CLI's migration verbs use. */
 final class MigrationClassifiers {
@@ -9,7 +10,6 @@ final class MigrationClassifiers {
     }
 
     static MigrationClassifier postgres() {
-        // Replaced by the rule classifier when the classify branch is merged.
-        throw new IllegalStateException("No migration classifier is built into this version.");
+        return new RuleClassifier();
     }
 }
