@@ -85,6 +85,8 @@ public final class MigrationPlans {
         params.put("folder", request.folder().toString());
         params.put("type", request.type().json());
         params.put("label", request.label());
+        // Another console rebuilds an interrupted run from these ids (see release.InterruptedMigration).
+        params.put("steps", String.join(",", steps.stream().map(Step::id).toList()));
         String title = "Migrate " + target.url().database() + " (" + run.verdicts.size() + " pending, type " + request.type().json() + ")";
         return new Preview(new Plan("migrate", title, params, steps), flyway.pending(), run.verdicts,
                 ClassifyStep.offending(run.verdicts, request.type()), flyway.undoFiles());
