@@ -314,6 +314,81 @@ class DbActivityIT {
         assertThat(b.problem()).isEqualTo(a.problem());
     }
 
+    /**
+     * pgbench's own tps against the feed's over the same run. The feed's figure is the time-weighted
+     * mean of its per-sample rates (Σ commits / Σ seconds) over the samples taken while pgbench ran,
+     * leaving out the first and last second: PostgreSQL flushes each backend's counters at most once
+     * a second, so the edges of the run hold partial seconds. pgbench's figure is over its whole
+     * run without connection time; in a steady run both are the same rate.
+     */
+    @Test
+    void feedTpsMatchesPgbenchWithinTenPercent() throws Exception {
+        run(Duration.ofMinutes(2), "pgbench", "-i", "-q", "-s", "1", "-h", scratch.host(), "-p", Integer.toString(scratch.port()),
+                "-U", "turnout", SCRATCH);
+        Timeline timeline = new Timeline(Clock.systemUTC());
+        DbActivityFeed feed = keep(new DbActivityFeed(sampler(DbConnector.direct(), scratch), Duration.ofSeconds(1), timeline));
+        List<DbActivity> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        feed.subscribe(samples::add);
+        feed.start();
+        FeedWait.until(feed, Duration.ofSeconds(20), "a first rate", x -> x.ok() && x.commitsPerSecond() != null);
+
+        java.time.Instant start = java.time.Instant.now();
+        String out = run(Duration.ofSeconds(60), "pgbench", "-c", "4", "-T", "10", "-n", "-h", scratch.host(),
+                "-p", Integer.toString(scratch.port()), "-U", "turnout", SCRATCH);
+        java.time.Instant end = java.time.Instant.now();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(out);
+        assertThat(m.find()).as("pgbench output: %s", out).isTrue();
+        double pgbenchTps = Double.parseDouble(m.group(1));
+
+        double commits = 0;
+        double seconds = 0;
+        int used = 0;
+        for (int i = 1; i < samples.size(); i++) {
+            DbActivity prev = samples.get(i - 1);
+            DbActivity cur = samples.get(i);
+            if (prev.ok() && cur.ok() && cur.commitsPerSecond() != null
+                    && !prev.at().isBefore(start.plusSeconds(1)) && !cur.at().isAfter(end.minusSeconds(1))) {
+                double dt = Duration.between(prev.at(), cur.at()).toNanos() / 1e9;
+                commits += cur.commitsPerSecond() * dt;
+                seconds += dt;
+                used++;
+            }
+        }
+        assertThat(used).as("samples inside the run: %s", samples).isGreaterThanOrEqualTo(4);
+        double feedTps = commits / seconds;
+        System.out.printf(java.util.Locale.ROOT, "[measure] pgbench tps %.1f, feed tps %.1f over %d samples (%.1f s), diff %.1f %%%n",
+                pgbenchTps, feedTps, used, seconds, 100 * (feedTps - pgbenchTps) / pgbenchTps);
+        assertThat(feedTps).isCloseTo(pgbenchTps, org.assertj.core.data.Percentage.withPercentage(10));
+        assertThat(timeline.last(Duration.ofMinutes(2)).series().get(SeriesKey.of("db", "tps.commit")).size())
+                .isGreaterThanOrEqualTo(used);
+    }
+
+    /** Runs a PostgreSQL client tool with the sandbox password; returns its output, fails on a non-zero exit. */
+    private static String run(Duration limit, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", passwordOf(Sandbox.pgUrl()));
+        Process p = pb.start();
+        java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        if (!p.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish within " + limit);
+        }
+        String text = output.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(p.exitValue()).as("%s: %s", String.join(" ", command), text).isZero();
+        return text;
+    }
+
+    private static String passwordOf(String jdbcUrl) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]password=([^&]*)").matcher(jdbcUrl);
+        return m.find() ? m.group(1) : "";
+    }
+
     interface SqlSupplier<T> {
         T get() throws SQLException;
     }
