@@ -26,7 +26,7 @@ final class DbActivityText {
 
     static void print(PrintWriter out, String maskedUrl, DbActivity a) {
         StateCounts s = a.states();
-        out.printf(Locale.ROOT, "%s at %s (sample %.1f ms)%n%n", maskedUrl, a.at(), a.roundTrip().toNanos() / 1e6);
+        out.printf(Locale.ROOT, "%s at %s (round trip %.1f ms)%n%n", maskedUrl, a.at(), a.roundTrip().toNanos() / 1e6);
         out.printf(Locale.ROOT, "CONNECTIONS %d of max %d (%d %%), client sessions only%n", s.total(), a.maxConnections(),
                 a.maxConnections() == 0 ? 0 : Math.round(100.0 * s.total() / a.maxConnections()));
         TextTable states = new TextTable("STATE", "SESSIONS");

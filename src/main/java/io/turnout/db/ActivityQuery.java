@@ -44,8 +44,9 @@ final class ActivityQuery {
                       FROM a WHERE xact_start IS NOT NULL ORDER BY xact_start LIMIT 1) AS oldest_xact,
                    d.xact_commit, d.xact_rollback,
                    pg_is_in_recovery() AS in_recovery,
-                   CASE WHEN pg_is_in_recovery()
-                        THEN extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) END AS replay_delay,
+                   CASE WHEN NOT pg_is_in_recovery() THEN NULL
+                        WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+                        ELSE extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) END AS replay_delay,
                    (SELECT count(*) FROM pg_stat_replication) AS replicas,
                    (SELECT max(extract(epoch FROM replay_lag)) FROM pg_stat_replication) AS replica_lag
             FROM pg_stat_database d WHERE d.datname = current_database()
@@ -86,6 +87,8 @@ final class ActivityQuery {
         int replicas = rs.getInt("replicas");
         double replicaLag = rs.getDouble("replica_lag");
         boolean lagKnown = !rs.wasNull();
+        // A replica that has replayed all it received is not behind, however long ago the last
+        // transaction was; a primary's replay_lag goes NULL once an idle replica has caught up.
         DbActivity.Replication replication = replica
                 ? new DbActivity.Replication("replica", 0, replayKnown ? seconds(replayDelay) : null)
                 : replicas == 0 ? DbActivity.Replication.NONE

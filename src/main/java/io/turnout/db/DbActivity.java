@@ -59,8 +59,9 @@ public record DbActivity(Instant at, String problem, int reconnects, int monitor
     /**
      * @param role     {@code primary} or {@code replica} (this server is a standby)
      * @param replicas streaming replicas attached to a primary
-     * @param lag      a primary's largest {@code replay_lag}, or a replica's time since the last replayed
-     *                 transaction; null when unknown (no replicas, or nothing replayed yet)
+     * @param lag      a primary's largest {@code replay_lag} (0 when the replicas have caught up and it is
+     *                 NULL), or on a replica the time since the last replayed transaction, 0 when it has
+     *                 replayed everything it received; null when unknown (no replicas, nothing replayed yet)
      */
     public record Replication(String role, int replicas, Duration lag) {
 
