@@ -12,7 +12,8 @@ import java.util.List;
  * @param at                  when the sample was taken (client clock)
  * @param problem             null when the sample is good; else one sentence (the monitor is down or
  *                            reconnecting) and the counts are empty
- * @param reconnects          how often the monitoring connection was re-opened since the sampler started
+ * @param reconnects          how often the monitoring connection was re-opened after a drop since the sampler
+ *                            started (or was last closed, e.g. by stopping the feed)
  * @param monitorPid          the monitor's own backend pid (0 when down)
  * @param states              all client sessions by state, to compare with {@code maxConnections}
  * @param byApplication       per {@code application_name}, largest first

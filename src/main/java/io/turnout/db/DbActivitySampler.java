@@ -65,6 +65,8 @@ public final class DbActivitySampler implements AutoCloseable {
         }
         try {
             return query(at);
+        } catch (IllegalStateException e) {   // a result we cannot decode: report it, keep the connection
+            return DbActivity.down(at, e.getMessage(), reconnects);
         } catch (SQLException e) {
             if ("57014".equals(e.getSQLState())) {   // statement_timeout: the server is slow, the connection is fine
                 return DbActivity.down(at, "The activity sample took longer than " + STATEMENT_TIMEOUT.toSeconds()
@@ -77,9 +79,9 @@ public final class DbActivitySampler implements AutoCloseable {
             }
             try {
                 return query(at);
-            } catch (SQLException again) {
+            } catch (SQLException | IllegalStateException again) {
                 closeConnection();
-                lastProblem = DbConnector.sentence(url, again);
+                lastProblem = again instanceof SQLException sql ? DbConnector.sentence(url, sql) : again.getMessage();
                 return DbActivity.down(at, lastProblem, reconnects);
             }
         }
@@ -127,7 +129,7 @@ public final class DbActivitySampler implements AutoCloseable {
             failedAttempts = 0;
             nextAttempt = Instant.MIN;
             return true;
-        } catch (DbException | SQLException e) {
+        } catch (RuntimeException | SQLException e) {   // DbException, or the SSH tunnel failing (SshException)
             failedAttempts++;
             Duration wait = backoff(failedAttempts);
             nextAttempt = at.plus(wait);
@@ -165,11 +167,15 @@ public final class DbActivitySampler implements AutoCloseable {
         }
     }
 
-    /** Closes the monitoring connection; the next {@link #sample()} opens a new one (not counted as a reconnect). */
+    /**
+     * Closes the monitoring connection and starts over: the next {@link #sample()} opens a new one,
+     * which is not a reconnect, and rates restart from a new baseline.
+     */
     @Override
     public synchronized void close() {
         closeConnection();
         everConnected = false;
+        reconnects = 0;
         failedAttempts = 0;
         nextAttempt = Instant.MIN;
         tps.reset();

@@ -271,6 +271,11 @@ class DbActivityIT {
 
         feed.stop();
         Poll.until(Duration.ofSeconds(20), "the monitor's connection closed by stop()", () -> !isConnected(admin, later.monitorPid()));
+
+        feed.start();   // shown again: a fresh connection, not counted as a reconnect
+        DbActivity resumed = FeedWait.until(feed, Duration.ofSeconds(20), "a sample after restart",
+                x -> x.ok() && x.monitorPid() != later.monitorPid());
+        assertThat(resumed.reconnects()).isZero();
     }
 
     private static boolean isConnected(Connection admin, int pid) {
@@ -312,6 +317,18 @@ class DbActivityIT {
         assertThat(a.problem()).startsWith("Cannot reach the database at 127.0.0.1:1/nowhere").doesNotContain("s3cr3t");
         DbActivity b = sampler.sample();   // within the back-off: no new attempt, same sentence
         assertThat(b.problem()).isEqualTo(a.problem());
+    }
+
+    @Test
+    void feedKeepsPublishingThroughAnOutage() {
+        DbActivitySampler sampler = sampler(DbConnector.direct(), DbUrl.parse("jdbc:postgresql://127.0.0.1:1/nowhere"));
+        DbActivityFeed feed = keep(new DbActivityFeed(sampler, Duration.ofMillis(200), new Timeline(Clock.systemUTC())));
+        List<DbActivity> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        feed.subscribe(seen::add);
+        feed.start();
+        Poll.until(Duration.ofSeconds(20), "three published snapshots", () -> seen.size() >= 3);
+        assertThat(seen).allSatisfy(x -> assertThat(x.ok()).isFalse());
+        assertThat(feed.current().problem()).startsWith("Cannot reach the database at 127.0.0.1:1/nowhere");
     }
 
     /**
