@@ -20,8 +20,8 @@ import io.turnout.timeline.SeriesKey;
 import io.turnout.timeline.Timeline;
 import io.turnout.testing.FeedWait;
 import io.turnout.traffic.ColorTraffic;
-import io.turnout.traffic.DockerLogSource;
 import io.turnout.traffic.TrafficFeed;
+import io.turnout.traffic.TrafficFeeds;
 import io.turnout.traffic.TrafficSnapshot;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -84,8 +84,7 @@ class TrafficFeedIT {
 
             Timeline timeline = new Timeline(Clock.systemUTC());
             URI hookUrl = URI.create("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
-            try (TrafficFeed feed = new TrafficFeed(f.name, List.of("web"), router::statsCsv,
-                    new DockerLogSource(host.docker(), spec.routerContainerName()), timeline, Clock.systemUTC(), Duration.ofSeconds(1));
+            try (TrafficFeed feed = TrafficFeeds.forStack(host.docker(), host.ports(), spec, timeline, Clock.systemUTC()).orElseThrow();
                  AlertEngine alerts = new AlertEngine(f.name, timeline, AlertRules.defaults(),
                          List.of(new WebhookNotifier(hookUrl, Duration.ofSeconds(3))))) {
                 feed.start();
