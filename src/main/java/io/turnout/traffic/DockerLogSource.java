@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 /**
  * Follows a container's stdout over the Docker API (works the same through SSH), starting at the
  * moment of the call ({@code tail 0}): the feed wants the requests of its own ticks, not history.
+ * The stream ends when the container stops or is recreated; {@link Following#alive()} then says so
+ * and the feed follows the new one.
  */
 public final class DockerLogSource implements LogSource {
 
@@ -26,27 +28,52 @@ public final class DockerLogSource implements LogSource {
     }
 
     @Override
-    public AutoCloseable follow(Consumer<String> lines) {
+    public Following follow(Consumer<String> lines) {
         LineAssembler assembler = new LineAssembler(lines);
-        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                assembler.accept(frame.getPayload());
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                LOG.debug("log of {} stopped: {}", container, t.getMessage());
-            }
-        };
+        Stream callback = new Stream(assembler);
         docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true).withTail(0)
                 .exec(callback);
-        return () -> {
+        return callback;
+    }
+
+    private final class Stream extends ResultCallback.Adapter<Frame> implements Following {
+        private final LineAssembler assembler;
+        private volatile boolean ended;
+
+        Stream(LineAssembler assembler) {
+            this.assembler = assembler;
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            assembler.accept(frame.getPayload());
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            ended = true;
+            LOG.debug("log of {} stopped: {}", container, t.getMessage());
+        }
+
+        @Override
+        public void onComplete() {
+            ended = true;
+            super.onComplete();
+        }
+
+        @Override
+        public boolean alive() {
+            return !ended;
+        }
+
+        @Override
+        public void close() {
+            ended = true;
             try {
-                callback.close();
+                super.close();
             } catch (IOException e) {
                 LOG.debug("closing the log of {}: {}", container, e.getMessage());
             }
-        };
+        }
     }
 }

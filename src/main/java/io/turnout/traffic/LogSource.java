@@ -6,9 +6,26 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface LogSource {
 
-    /** @return stops following */
-    AutoCloseable follow(Consumer<String> lines);
+    Following follow(Consumer<String> lines);
+
+    /** A log being followed; it ends by itself when the container stops or is replaced. */
+    interface Following extends AutoCloseable {
+        boolean alive();
+
+        @Override
+        void close();
+    }
 
     /** For routers whose log carries nothing the feed reads. */
-    LogSource NONE = lines -> () -> { };
+    LogSource NONE = lines -> new Following() {
+        @Override
+        public boolean alive() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            // nothing followed
+        }
+    };
 }

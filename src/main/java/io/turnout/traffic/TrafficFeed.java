@@ -31,6 +31,7 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
 
     public static final String FEED = "traffic";
     private static final Logger LOG = LoggerFactory.getLogger(TrafficFeed.class);
+    private static final Duration REFOLLOW_EVERY = Duration.ofSeconds(5);
 
     private final String scope;
     private final List<String> services;
@@ -46,7 +47,8 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
     private Map<String, Map<Color, ColorCounters>> previous;
     private Instant previousAt;
     private ScheduledExecutorService ticker;
-    private AutoCloseable following;
+    private LogSource.Following following;
+    private Instant lastFollow;
 
     /**
      * @param scope names the feed's thread and its log lines, e.g. the stack
@@ -81,11 +83,6 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
             return;
         }
         previous = null; // a full resync: the first read is the new baseline
-        try {
-            following = log.follow(this::onLogLine);
-        } catch (RuntimeException e) {
-            LOG.warn("traffic {}: cannot follow the router's access log, no latency percentiles: {}", scope, e.getMessage());
-        }
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "traffic-feed-" + scope);
             t.setDaemon(true);
@@ -101,13 +98,36 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
         }
         ticker.shutdownNow();
         ticker = null;
-        if (following != null) {
-            try {
+        synchronized (latencies) {
+            if (following != null) {
                 following.close();
-            } catch (Exception e) {
-                LOG.debug("traffic {}: stopping the log: {}", scope, e.getMessage());
+                following = null;
             }
-            following = null;
+        }
+    }
+
+    /**
+     * Follows the access log on the feed's thread (a Docker call never runs on the caller's, which
+     * may be the FX thread), and again after the router container was restarted or replaced —
+     * at most every {@link #REFOLLOW_EVERY}.
+     */
+    private void ensureFollowing() {
+        synchronized (latencies) {
+            if (following != null && following.alive()) {
+                return;
+            }
+            Instant now = clock.instant();
+            if (lastFollow != null && now.isBefore(lastFollow.plus(REFOLLOW_EVERY))) {
+                return;
+            }
+            lastFollow = now;
+            try {
+                following = log.follow(this::onLogLine);
+            } catch (RuntimeException e) {
+                following = null;
+                LOG.warn("traffic {}: cannot follow the router's access log, no latency percentiles for now: {}", scope,
+                        e.getMessage());
+            }
         }
     }
 
@@ -123,6 +143,7 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
 
     private void tickSafely() {
         try {
+            ensureFollowing();
             tick();
         } catch (RuntimeException e) {
             LOG.warn("traffic {}: tick failed: {}", scope, e.toString());

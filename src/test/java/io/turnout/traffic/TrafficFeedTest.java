@@ -99,4 +99,24 @@ class TrafficFeedTest {
         assertThat(feed.current().error()).contains("could not be read");
         assertThat(feed.current().of("web", Color.BLUE).totalRequests()).isEqualTo(10);
     }
+
+    @Test
+    void followsTheLogAgainOnceTheRouterContainerWasReplaced() {
+        counters(0, 0, 0);
+        java.util.concurrent.atomic.AtomicInteger follows = new java.util.concurrent.atomic.AtomicInteger();
+        LogSource endsAtOnce = lines -> {
+            follows.incrementAndGet();
+            return new LogSource.Following() {
+                @Override public boolean alive() { return false; }
+                @Override public void close() { }
+            };
+        };
+        try (TrafficFeed f = new TrafficFeed("shop", List.of("web"), csv::get, endsAtOnce, timeline, clock, Duration.ofMillis(20))) {
+            f.start();
+            io.turnout.testing.Poll.until(Duration.ofSeconds(10), "the first follow", () -> follows.get() >= 1);
+            assertThat(follows.get()).as("not again within 5 s").isEqualTo(1);
+            now.set(now.get().plusSeconds(6));
+            io.turnout.testing.Poll.until(Duration.ofSeconds(10), "a second follow", () -> follows.get() >= 2);
+        }
+    }
 }
