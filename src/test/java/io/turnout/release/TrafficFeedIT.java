@@ -94,7 +94,10 @@ class TrafficFeedIT {
 
                 Map<Color, AtomicLong> seen = new EnumMap<>(Map.of(Color.BLUE, new AtomicLong(), Color.GREEN, new AtomicLong()));
                 Map<Color, AtomicLong> seen5xx = new EnumMap<>(Map.of(Color.BLUE, new AtomicLong(), Color.GREEN, new AtomicLong()));
-                send(f.publicPort, seen, seen5xx);
+                Map<Color, java.util.Set<String>> versions = new java.util.concurrent.ConcurrentHashMap<>();
+                send(f.publicPort, seen, seen5xx, versions);
+                assertThat(versions).as("the version each color's responses reported")
+                        .isEqualTo(Map.of(Color.BLUE, java.util.Set.of("v1"), Color.GREEN, java.util.Set.of("errors")));
                 long blue = seen.get(Color.BLUE).get();
                 long green = seen.get(Color.GREEN).get();
                 LOG.info("client saw blue={} green={} green5xx={}", blue, green, seen5xx.get(Color.GREEN).get());
@@ -129,7 +132,8 @@ class TrafficFeedIT {
     }
 
     /** {@value #REQUESTS} GETs of / from {@value #CLIENTS} keep-alive clients, counted by the color the router names. */
-    private static void send(int port, Map<Color, AtomicLong> seen, Map<Color, AtomicLong> seen5xx) throws Exception {
+    private static void send(int port, Map<Color, AtomicLong> seen, Map<Color, AtomicLong> seen5xx,
+                             Map<Color, java.util.Set<String>> versions) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(10)).build();
         AtomicLong next = new AtomicLong();
@@ -140,6 +144,8 @@ class TrafficFeedIT {
                     while (next.getAndIncrement() < REQUESTS) {
                         HttpResponse<Void> r = http.send(get, HttpResponse.BodyHandlers.discarding());
                         Color color = Color.parse(r.headers().firstValue("X-Turnout-Color").orElseThrow());
+                        versions.computeIfAbsent(color, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                                .add(r.headers().firstValue("X-Turnout-Version").orElse("?"));
                         seen.get(color).incrementAndGet();
                         if (r.statusCode() >= 500) {
                             seen5xx.get(color).incrementAndGet();
