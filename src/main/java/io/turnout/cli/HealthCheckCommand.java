@@ -1,9 +1,7 @@
 package io.turnout.cli;
 
-import io.turnout.connect.DefaultHostConnector;
 import io.turnout.health.ColorHealth;
-import io.turnout.health.ContainerReach;
-import io.turnout.health.HealthFeed;
+import io.turnout.health.HealthFeeds;
 import io.turnout.health.HealthSnapshot;
 import io.turnout.health.HealthState;
 import io.turnout.health.ProbeResult;
@@ -20,7 +18,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,10 +55,8 @@ final class HealthCheckCommand implements Callable<Integer> {
         try (StackSession s = StackSession.open(parent.root, host, stack)) {
             StackSpec definition = s.ops().definition();
             StackStatus status = s.ops().status();
-            ContainerReach reach = DefaultHostConnector.sshOf(s.host()).map(ContainerReach::through).orElse(ContainerReach.DIRECT);
             Clock clock = Clock.systemUTC();
-            HealthSnapshot snap = new HealthFeed(definition, DefaultHostConnector.engineOf(s.host()).api(), reach,
-                    new Timeline(clock), clock, Duration.ofSeconds(1)).checkOnce();
+            HealthSnapshot snap = HealthFeeds.forStack(s.host(), definition, new Timeline(clock), clock).checkOnce();
             if (snap.error() != null) {
                 throw new IllegalStateException(snap.error());
             }
