@@ -82,6 +82,14 @@ class HaproxyConfigTest {
     }
 
     @Test
+    void requestsAreLoggedToStdoutInTheStandardHttpFormatTheTrafficFeedParses() {
+        String cfg = HaproxyConfig.render(shop, RouterSpecs.table(BLUE, BLUE), Set.of(), "10.1.2.1");
+        // io.turnout.traffic.AccessLogLine reads backend/server, the timers and the status of this format
+        assertThat(cfg).contains("log stdout format raw local0 info").contains("    option httplog\n")
+                .doesNotContain("log-format");
+    }
+
+    @Test
     void statsPageAndDrainTimeoutAreConfigured() {
         String cfg = HaproxyConfig.render(shop, RouterSpecs.table(BLUE, BLUE), Set.of(), "10.1.2.1");
         assertThat(cfg).contains("hard-stop-after 30000ms")
