@@ -13,7 +13,9 @@ import java.util.Set;
  * {@code connections.active|idle|idle_in_transaction|waiting|max}, {@code app:<application_name>}
  * (client sessions per name; a name seen before and now gone is written as 0, so a color that
  * drained shows a line falling to zero rather than stopping), {@code tps.commit}, {@code tps.rollback},
- * {@code blocked}, {@code oldest_txn_s} (0 when no transaction is open) and {@code replication_lag_s}
+ * {@code connections.total} (every client session, what the connections alert compares with {@code max}),
+ * {@code blocked}, {@code max_wait_s} (the longest current lock wait, 0 when none: the lock-wait alert's input),
+ * {@code oldest_txn_s} (0 when no transaction is open) and {@code replication_lag_s}
  * (only while replicas exist, and the lag is known).
  */
 final class DbSeries {
@@ -35,6 +37,7 @@ final class DbSeries {
         put(v, "connections.idle_in_transaction", s.idleInTransaction());
         put(v, "connections.waiting", s.waiting());
         put(v, "connections.max", a.maxConnections());
+        put(v, "connections.total", s.total());
         Set<String> now = new HashSet<>();
         a.byApplication().forEach(g -> {
             now.add(g.name());
@@ -47,6 +50,11 @@ final class DbSeries {
             put(v, "tps.rollback", a.rollbacksPerSecond());
         }
         put(v, "blocked", a.blocked().size());
+        put(v, "max_wait_s", a.blocked().stream()
+                .map(b -> b.session().waited())
+                .filter(java.util.Objects::nonNull)
+                .mapToDouble(w -> w.toMillis() / 1000.0)
+                .max().orElse(0));
         put(v, "oldest_txn_s", a.oldestTransaction() == null ? 0 : a.oldestTransaction().age().toMillis() / 1000.0);
         if (a.replication().exists() && a.replication().lag() != null) {
             put(v, "replication_lag_s", a.replication().lag().toMillis() / 1000.0);

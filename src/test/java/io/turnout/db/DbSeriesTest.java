@@ -60,4 +60,23 @@ class DbSeriesTest {
         assertThat(last("app:shop-green")).isEqualTo(4);
         assertThat(last("replication_lag_s")).isEqualTo(0.25);
     }
+
+    @Test
+    void writesTheTotalAndTheLongestLockWaitTheAlertsReadAndZeroWhenNothingWaits() {
+        DbSeries series = new DbSeries(timeline);
+        series.append(sample(T0, List.of(new SessionGroup("shop-blue", null, new StateCounts(1, 3, 1, 0, 0, 0))),
+                DbActivity.Replication.NONE));
+        assertThat(last("connections.total")).isEqualTo(5);
+        assertThat(last("max_wait_s")).isZero();
+
+        LockSession holder = new LockSession(10, "shop-blue", "app", "idle in transaction", "update t", Duration.ofSeconds(9), null, List.of());
+        LockSession shortWait = new LockSession(11, "shop-green", "app", "waiting", "update t", Duration.ofSeconds(2), Duration.ofSeconds(2), List.of(10));
+        LockSession longWait = new LockSession(12, "shop-green", "app", "waiting", "update t", Duration.ofSeconds(6), Duration.ofMillis(6500), List.of(11));
+        DbActivity base = sample(T0.plusSeconds(1), List.of(), DbActivity.Replication.NONE);
+        series.append(new DbActivity(base.at(), null, 0, 42, 100, base.states(), List.of(), List.of(), 12.5, 0.5,
+                List.of(new BlockedSession(shortWait, List.of(holder), 1, 10), new BlockedSession(longWait, List.of(shortWait), 2, 10)),
+                null, DbActivity.Replication.NONE, Duration.ofMillis(2)));
+        assertThat(last("max_wait_s")).isEqualTo(6.5);
+        assertThat(last("blocked")).isEqualTo(2);
+    }
 }
