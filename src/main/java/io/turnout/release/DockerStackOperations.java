@@ -254,7 +254,7 @@ public final class DockerStackOperations implements StackOperations {
                 }
             }
             if (changed) {
-                repo.saveSpec(new StackSpec(spec.name(), spec.router(), services));
+                repo.saveSpec(spec.withServices(services));
             }
         });
     }

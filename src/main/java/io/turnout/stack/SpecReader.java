@@ -1,5 +1,6 @@
 package io.turnout.stack;
 
+import io.turnout.stack.StackSpec.DatabaseSpec;
 import io.turnout.stack.StackSpec.HealthSpec;
 import io.turnout.stack.StackSpec.RouterKind;
 import io.turnout.stack.StackSpec.RouterSpec;
@@ -27,10 +28,12 @@ import static io.turnout.stack.YamlFields.error;
 /** Reads and validates turnout.yml; see {@link StackSpecs#parse(String, Map)}. */
 final class SpecReader {
 
-    private static final List<String> TOP_KEYS = List.of("name", "router", "services");
+    private static final List<String> TOP_KEYS = List.of("name", "router", "services", "database");
     private static final List<String> ROUTER_KEYS = List.of("kind", "publicPort", "publicBind", "image", "drainTimeout");
     private static final List<String> SERVICE_KEYS = List.of("image", "port", "health", "routed", "critical", "env", "host");
     private static final List<String> HEALTH_KEYS = List.of("path", "interval", "timeout");
+    private static final List<String> DATABASE_KEYS = List.of("url", "migrations", "container");
+    private static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
@@ -51,7 +54,33 @@ final class SpecReader {
         }
         RouterSpec router = router(new YamlFields(top.required("router"), "router", ROUTER_KEYS));
         Map<String, ServiceSpec> services = services(top.required("services"));
-        return new StackSpec(name, router, services);
+        DatabaseSpec database = top.value("database").map(n -> database(new YamlFields(n, "database", DATABASE_KEYS))).orElse(null);
+        return new StackSpec(name, router, services, database);
+    }
+
+    /** The URL is checked here so a typo fails when the file is read, not in the middle of a migration. */
+    private static DatabaseSpec database(YamlFields f) {
+        String url = f.requiredString("url");
+        Node at = f.required("url");
+        if (url.toLowerCase(Locale.ROOT).contains("password=") || url.matches("(?s)jdbc:postgresql://[^/@]*:[^/@]*@.*")) {
+            throw error(at, "database.url must not contain a password (the file is shared and stored on the host); "
+                    + "remove it and set PGPASSWORD or a ~/.pgpass entry on the workstation");
+        }
+        try {
+            io.turnout.db.DbUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw error(at, "database.url must be a URL such as jdbc:postgresql://127.0.0.1:5432/shop?user=shop, not '" + url + "'");
+        }
+        String migrations = f.string("migrations").orElse(null);
+        if (migrations != null && (migrations.isBlank() || migrations.startsWith("/"))) {
+            throw error(f.required("migrations"), "database.migrations must be a folder relative to turnout.yml, such as db/migration, not '"
+                    + migrations + "'");
+        }
+        String container = f.string("container").orElse(null);
+        if (container != null && !CONTAINER_NAME.matcher(container).matches()) {
+            throw error(f.required("container"), "database.container must be a container name such as shop-db, not '" + container + "'");
+        }
+        return new DatabaseSpec(url, migrations, container);
     }
 
     private static Node compose(String yaml) {

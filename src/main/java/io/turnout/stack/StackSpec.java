@@ -9,13 +9,24 @@ import java.util.Objects;
  * Parsed and validated by {@link StackSpecs}; immutable.
  *
  * @param services in file order (a {@link java.util.LinkedHashMap} copy)
+ * @param database the stack's database, for migrations and backups; null when the file has none
  */
-public record StackSpec(String name, RouterSpec router, Map<String, ServiceSpec> services) {
+public record StackSpec(String name, RouterSpec router, Map<String, ServiceSpec> services, DatabaseSpec database) {
 
     public StackSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(router, "router");
         services = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(services));
+    }
+
+    /** A stack without a database section (kept for callers written before {@code database:} existed). */
+    public StackSpec(String name, RouterSpec router, Map<String, ServiceSpec> services) {
+        this(name, router, services, null);
+    }
+
+    /** The same stack with other services; the router and database stay. */
+    public StackSpec withServices(Map<String, ServiceSpec> newServices) {
+        return new StackSpec(name, router, newServices, database);
     }
 
     public ServiceSpec service(String serviceName) {
@@ -88,6 +99,21 @@ public record StackSpec(String name, RouterSpec router, Map<String, ServiceSpec>
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(interval, "interval");
             Objects.requireNonNull(timeout, "timeout");
+        }
+    }
+
+    /**
+     * The stack's PostgreSQL database. No password here: it comes from {@code PGPASSWORD} or
+     * {@code ~/.pgpass} on the workstation, so the file can be shared and stored on the host.
+     *
+     * @param url {@code jdbc:postgresql://host:port/db?user=..} with host and port as seen from the Docker
+     *            host (reached through its SSH tunnel for ssh:// hosts)
+     * @param migrations Flyway migrations folder relative to turnout.yml; null when not given
+     * @param container the database's container on the Docker host, so pg_dump can run inside it; null = none
+     */
+    public record DatabaseSpec(String url, String migrations, String container) {
+        public DatabaseSpec {
+            Objects.requireNonNull(url, "url");
         }
     }
 }

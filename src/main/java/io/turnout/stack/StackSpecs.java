@@ -34,6 +34,10 @@ import java.util.regex.Pattern;
  *     critical: true
  *     env: { GREETING: hello }
  *     host: shop.example      # only when several services are routed
+ * database:                    # optional
+ *   url: jdbc:postgresql://127.0.0.1:5432/shop?user=shop   # as seen from the Docker host; no password
+ *   migrations: db/migration   # optional, relative to turnout.yml
+ *   container: shop-db         # optional: pg_dump runs inside it
  * </pre>
  */
 public final class StackSpecs {
@@ -116,6 +120,17 @@ public final class StackSpecs {
         Map<String, Object> services = new LinkedHashMap<>();
         spec.services().forEach((name, s) -> services.put(name, service(s)));
         top.put("services", services);
+        if (spec.database() != null) {
+            Map<String, Object> db = new LinkedHashMap<>();
+            db.put("url", spec.database().url());
+            if (spec.database().migrations() != null) {
+                db.put("migrations", spec.database().migrations());
+            }
+            if (spec.database().container() != null) {
+                db.put("container", spec.database().container());
+            }
+            top.put("database", db);
+        }
 
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

@@ -156,7 +156,7 @@ class StackSpecsTest {
     @Test
     void unknownTopLevelKeyListsTheValidOnes() {
         assertInvalid("name: shop\n" + ROUTER + "servces: {}\n",
-                "turnout.yml line 3: unknown key 'servces' in the top level; valid keys are name, router, services.");
+                "turnout.yml line 3: unknown key 'servces' in the top level; valid keys are database, name, router, services.");
     }
 
     @Test
