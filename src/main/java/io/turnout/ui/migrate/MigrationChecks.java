@@ -1,7 +1,6 @@
 package io.turnout.ui.migrate;
 
 import io.turnout.db.DbUrl;
-import io.turnout.migrate.ClassifyOptions;
 import io.turnout.migrate.FileClassification;
 import io.turnout.migrate.MigrationReport;
 import io.turnout.migrate.MigrationSource;
@@ -40,8 +39,7 @@ public final class MigrationChecks {
     private final ReadOnlyStringWrapper backupResult = new ReadOnlyStringWrapper("");
     private final ObservableList<LockWaitRow> lockWaits = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper mostBlocked = new ReadOnlyIntegerWrapper();
-    private List<MigrationSource> sources = List.of();
-    private ClassifyOptions options;
+    private List<FileClassification> files = List.of();
     private DbUrl db;
 
     MigrationChecks(MigrationWizardServices services, Tasks tasks) {
@@ -50,9 +48,8 @@ public final class MigrationChecks {
     }
 
     /** A new classification: what the checks run on; earlier findings no longer apply. */
-    void reset(List<MigrationSource> sources, ClassifyOptions options, DbUrl db) {
-        this.sources = List.copyOf(sources);
-        this.options = options;
+    void reset(List<MigrationSource> sources, List<FileClassification> files, DbUrl db) {
+        this.files = List.copyOf(files);
         this.db = db;
         phases.clear();
         planNote.set("");
@@ -86,10 +83,9 @@ public final class MigrationChecks {
         if (db == null) {
             return;
         }
-        List<MigrationSource> s = sources;
-        ClassifyOptions o = options;
+        List<FileClassification> f = files;
         DbUrl target = db;
-        tasks.task(() -> services.verify(s, o, target), lines -> {
+        tasks.task(() -> services.verify(f, target), lines -> {
             shadow.setAll(lines);
             long disagree = lines.stream().filter(l -> !l.agrees()).count();
             shadowSummary.set(disagree == 0 ? "The server agreed with every static verdict (" + lines.size() + " statements)."

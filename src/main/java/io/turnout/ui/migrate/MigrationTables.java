@@ -76,8 +76,8 @@ final class MigrationTables {
     static void lockWaits(TableView<LockWaitRow> t) {
         t.getColumns().setAll(java.util.List.of(
                 col("PID", 70, LockWaitRow::pid),
-                col("Table", 150, LockWaitRow::table),
-                col("Waits for", 170, LockWaitRow::mode),
+                col("Session", 150, LockWaitRow::session),
+                col("Waits", 190, LockWaitRow::direction),
                 col("Blocked by", 110, LockWaitRow::blockedBy),
                 col("Waiting (s)", 90, r -> String.format(java.util.Locale.ROOT, "%.1f", r.waitedSeconds())),
                 col("Query", 360, LockWaitRow::query)));

@@ -35,8 +35,8 @@ public interface MigrationWizardServices {
     /** Writes the phases as Flyway files into {@code dir}; returns what it wrote. */
     List<Path> writeFlywayFiles(List<PlannedPhase> phases, Path dir) throws IOException;
 
-    /** Runs each statement on a disposable copy of {@code db}'s schema, rolled back; one line per statement. */
-    List<MigrationReport.ShadowLine> verify(List<MigrationSource> sources, ClassifyOptions options, DbUrl db);
+    /** Runs each classified statement on a disposable copy of {@code db}'s schema, rolled back; one line per statement. */
+    List<MigrationReport.ShadowLine> verify(List<FileClassification> files, DbUrl db);
 
     /** Takes a labelled backup of {@code db}; returns one sentence saying where it is and how big. */
     String backup(DbUrl db, String label);

@@ -184,7 +184,7 @@ public final class MigrationWizardViewModel {
         }, c -> {
             sources = c.sources();
             options = c.options();
-            checks.reset(sources, options, snap.db());
+            checks.reset(sources, c.files(), snap.db());
             files.setAll(c.files());
             rows.setAll(c.files().stream().flatMap(f -> f.operations().stream().map(o -> new StatementRow(f.file(), o))).toList());
             selected.set(rows.stream().filter(r -> r.op().risk() == Risk.HIGH).findFirst().orElse(rows.isEmpty() ? null : rows.getFirst()));

@@ -83,9 +83,9 @@ final class FixtureMigrationServices implements MigrationWizardServices {
     }
 
     @Override
-    public List<MigrationReport.ShadowLine> verify(List<MigrationSource> sources, ClassifyOptions options, DbUrl db) {
-        return List.of(new MigrationReport.ShadowLine(sources.getFirst().name(), 1, 1, "SHARE", "SHARE", true),
-                new MigrationReport.ShadowLine(sources.getFirst().name(), 2, 2, "ACCESS SHARE", "ACCESS EXCLUSIVE", false));
+    public List<MigrationReport.ShadowLine> verify(List<FileClassification> files, DbUrl db) {
+        return List.of(new MigrationReport.ShadowLine(files.getFirst().file(), 1, 1, "SHARE", "SHARE", true),
+                new MigrationReport.ShadowLine(files.getFirst().file(), 2, 2, "ACCESS SHARE", "ACCESS EXCLUSIVE", false));
     }
 
     @Override
@@ -102,8 +102,8 @@ final class FixtureMigrationServices implements MigrationWizardServices {
             @Override public String title() { return "Apply " + run.sources().size() + " migrations with Flyway"; }
             @Override public boolean dangerous() { return true; }
             @Override public void apply(StepContext ctx) {
-                ctx.detail(new Waits(List.of(new LockWaitRow(4711, "orders", "RowExclusiveLock", "4700", 1.5, "UPDATE orders SET ..."),
-                        new LockWaitRow(4712, "orders", "AccessShareLock", "4700", 0.4, "SELECT ..."))));
+                ctx.detail(new Waits(List.of(new LockWaitRow(4711, "shop-web", "blocked by the migration", "4700 (flyway)", 1.5, "UPDATE orders SET ..."),
+                        new LockWaitRow(4712, "shop-web", "blocked by the migration", "4700 (flyway)", 0.4, "SELECT ..."))));
                 ctx.detail(new Waits(List.of()));
                 ctx.log("migrated");
             }
