@@ -23,10 +23,10 @@ final class MigrationTables {
         t.getColumns().setAll(java.util.List.of(
                 col("#", 40, r -> r.op().index()),
                 col("Line", 50, r -> r.op().line()),
-                col("File", 140, StatementRow::file),
-                col("Type", 170, r -> r.op().type()),
-                col("Tables", 130, StatementRow::tables),
-                col("Lock", 170, StatementRow::lock),
+                col("Statement", 260, StatementRow::firstLine),
+                col("Type", 150, r -> r.op().type()),
+                col("Tables", 110, StatementRow::tables),
+                col("Lock", 160, StatementRow::lock),
                 col("Rewrite", 80, r -> r.op().rewrites().json()),
                 riskColumn(),
                 col("Class", 100, r -> r.op().migrationClass().json())));
@@ -69,8 +69,28 @@ final class MigrationTables {
                 col("Line", 50, MigrationReport.ShadowLine::line),
                 col("Expected", 260, MigrationReport.ShadowLine::expected),
                 col("Observed", 260, MigrationReport.ShadowLine::observed),
-                col("Agrees", 80, s -> s.agrees() ? "yes" : "NO")));
+                agreesColumn()));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    private static TableColumn<MigrationReport.ShadowLine, Boolean> agreesColumn() {
+        TableColumn<MigrationReport.ShadowLine, Boolean> c = new TableColumn<>("Agrees");
+        c.setPrefWidth(80);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().agrees()));
+        c.setCellFactory(x -> new TableCell<>() {
+            @Override
+            protected void updateItem(Boolean agrees, boolean empty) {
+                super.updateItem(agrees, empty);
+                if (empty || agrees == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label l = new Label(agrees ? "yes" : "no");
+                l.getStyleClass().add(agrees ? Styles.SUCCESS : Styles.DANGER);
+                setGraphic(l);
+            }
+        });
+        return c;
     }
 
     static void lockWaits(TableView<LockWaitRow> t) {

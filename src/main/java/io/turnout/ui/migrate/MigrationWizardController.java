@@ -90,6 +90,7 @@ public final class MigrationWizardController {
     private void initialize() {
         bindSource();
         bindChecks();
+        runPane.hideProbe(); // a migration moves no traffic
         runPage.getChildren().addFirst(runPane.root());
         VBox.setVgrow(runPane.root(), Priority.ALWAYS);
         MigrationTables.lockWaits(lockWaits);
@@ -195,7 +196,6 @@ public final class MigrationWizardController {
         phases.setItems(checks.phases());
         phases.setCellFactory(l -> new PhaseCell());
         phaseSql.textProperty().bind(phases.getSelectionModel().selectedItemProperty().map(PlannedPhase::sql).orElse(""));
-        checks.phases().subscribe(() -> phases.getSelectionModel().selectFirst());
         writeFlyway.setGraphic(Icons.of(Feather.SAVE));
         writeFlyway.disableProperty().bind(Bindings.isEmpty(checks.phases()).or(vm.busyProperty()));
         writeFlyway.setOnAction(e -> choosers.folder(root.getScene().getWindow(), "Write Flyway files to").ifPresent(vm::writeFlywayFiles));
@@ -259,6 +259,8 @@ public final class MigrationWizardController {
         }
         if (page == MigrationWizardViewModel.Page.CLASSIFY) {
             statements.requestFocus();
+        } else if (page == MigrationWizardViewModel.Page.PLAN) {
+            phases.getSelectionModel().selectFirst();
         }
     }
 }

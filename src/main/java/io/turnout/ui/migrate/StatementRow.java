@@ -9,6 +9,13 @@ public record StatementRow(String file, Operation op) {
         return String.join(", ", op.tables());
     }
 
+    /** The statement's first line, for the table; the file name is in the detail pane below it. */
+    public String firstLine() {
+        String s = op.statement().strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl) + " …";
+    }
+
     public String lock() {
         return op.lockLevel().sqlName();
     }
