@@ -41,6 +41,15 @@ final class PlanRunner {
         return finish(plan, result);
     }
 
+    /** For plans that run outside a stack (a bare database): {@code execute} runs it with the given options. */
+    int run(java.util.function.Function<RunOptions, PlanResult> execute, Plan plan) {
+        preview(plan);
+        confirm(plan);
+        PlanResult result = execute.apply(RunOptions.simple(plan.params().getOrDefault("runId", "cli")).withGate(Gate.AUTO)
+                .withListener(printer(plan.steps().size())).withControl(new ExecutionControl()));
+        return finish(plan, result);
+    }
+
     void preview(Plan plan) {
         out.println("Plan: " + plan.title());
         int i = 1;

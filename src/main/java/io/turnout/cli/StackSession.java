@@ -30,6 +30,10 @@ final class StackSession implements AutoCloseable {
         }
     }
 
+    io.turnout.docker.DockerHost docker() {
+        return docker;
+    }
+
     DockerStackOperations ops() {
         return ops;
     }

@@ -24,11 +24,21 @@ public final class ConnectorDataSource implements DataSource {
     private final DbConnector connector;
     private final DbUrl url;
     private final String applicationName;
+    private final java.util.Map<String, String> settings;
 
     public ConnectorDataSource(DbConnector connector, DbUrl url, String applicationName) {
+        this(connector, url, applicationName, java.util.Map.of());
+    }
+
+    /**
+     * @param settings server settings for every session, e.g. {@code lock_timeout=5000ms}; sent in the
+     *                 startup packet (pgjdbc's {@code options}), so they hold before the first statement
+     */
+    public ConnectorDataSource(DbConnector connector, DbUrl url, String applicationName, java.util.Map<String, String> settings) {
         this.connector = connector;
         this.url = url;
         this.applicationName = applicationName;
+        this.settings = java.util.Map.copyOf(settings);
     }
 
     public String applicationName() {
@@ -41,6 +51,10 @@ public final class ConnectorDataSource implements DataSource {
         Properties props = new Properties();
         props.setProperty("ApplicationName", applicationName);
         props.setProperty("connectTimeout", "10");
+        if (!settings.isEmpty()) {
+            props.setProperty("options", settings.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .map(e -> "-c " + e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" ")));
+        }
         Matcher m = PASSWORD.matcher(effective);
         String password = System.getenv("PGPASSWORD");
         if (m.find()) {

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * Flyway's {@code info}, {@code validate}, {@code migrate}, {@code baseline} and {@code repair}
  * over a {@link DbUrl}, with the settings zero-downtime needs (see ADR 0016):
  * <ul>
- *   <li>{@code lock_timeout} and {@code statement_timeout} on every connection (Flyway's init SQL);</li>
+ *   <li>{@code lock_timeout} and {@code statement_timeout} on every connection, set in the connection's
+ *       start-up options (Flyway's {@code initSql} is deprecated in 13);</li>
  *   <li>session-level advisory lock ({@code setTransactionalLock(false)}): with Flyway's default
  *       transactional lock, a non-transactional migration such as {@code CREATE INDEX CONCURRENTLY}
  *       waits forever for the lock connection's idle transaction;</li>
@@ -140,9 +141,8 @@ public final class FlywayRunner {
             throw new MigrationException("The migrations folder " + settings.folder() + " does not exist.");
         }
         FluentConfiguration c = Flyway.configure(FlywayRunner.class.getClassLoader())
-                .dataSource(new ConnectorDataSource(connector, url, settings.applicationName()))
+                .dataSource(new ConnectorDataSource(connector, url, settings.applicationName(), settings.sessionSettings()))
                 .locations("filesystem:" + settings.folder().toAbsolutePath())
-                .initSql(settings.initSql())
                 .loggers("slf4j")
                 .cleanDisabled(true)
                 .connectRetries(0)

@@ -36,8 +36,8 @@ public record FlywaySettings(Path folder, Duration lockTimeout, Duration stateme
         return new FlywaySettings(folder, lockTimeout, statementTimeout, name);
     }
 
-    /** Run by Flyway on every connection it opens (also the lock connection). */
-    String initSql() {
-        return "SET lock_timeout = '" + lockTimeout.toMillis() + "ms'; SET statement_timeout = '" + statementTimeout.toMillis() + "ms'";
+    /** Set on every connection Flyway opens (also its lock connection), at connection start-up. */
+    java.util.Map<String, String> sessionSettings() {
+        return java.util.Map.of("lock_timeout", lockTimeout.toMillis() + "ms", "statement_timeout", statementTimeout.toMillis() + "ms");
     }
 }

@@ -60,10 +60,24 @@ class FlywayRunnerIT {
         threeMigrations(folder);
         file("U3__add_price.sql", "alter table items drop column price;\n");
         FlywayRunner flyway = runner();
+        ch.qos.logback.classic.Logger flywayLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.flywaydb");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        flywayLog.addAppender(logged);
+        flywayLog.setLevel(ch.qos.logback.classic.Level.DEBUG);
 
         assertThat(flyway.pending()).extracting(MigrationRow::version).containsExactly("1", "2", "3");
         List<String> progress = new CopyOnWriteArrayList<>();
-        assertThat(flyway.migrate(progress::add)).containsExactly("1", "2", "3");
+        try {
+            assertThat(flyway.migrate(progress::add)).containsExactly("1", "2", "3");
+        } finally {
+            flywayLog.detachAppender(logged);
+            flywayLog.setLevel(null);
+        }
+
+        assertThat(logged.list).as("Flyway logs through SLF4J").isNotEmpty()
+                .noneSatisfy(e -> assertThat(e.getFormattedMessage()).contains("password=turnout-sandbox"));
+        assertThat(logged.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("Successfully applied 3 migrations"));
 
         assertThat(progress).contains("Applying V2__index_name.sql", "Applied V2__index_name.sql");
         assertThat(flyway.info()).extracting(MigrationRow::state).containsOnly("success");
