@@ -70,7 +70,11 @@ final class AppServices implements CliServices {
      * Databases are reached directly from the workstation (a stack's tunnel comes with its database spec).
      */
     EngineMigrationServices migrations() {
-        return new EngineMigrationServices(io.turnout.db.DbConnector.direct(), Clock.systemUTC());
+        // the same backup folder as `turnout db backup`: TURNOUT_BACKUP_DIR, else ~/.turnout/backups
+        String dir = env.get("TURNOUT_BACKUP_DIR");
+        io.turnout.db.Backups backups = new io.turnout.db.Backups(dir == null || dir.isBlank() ? io.turnout.db.Backups.defaultRoot()
+                : Path.of(dir), Clock.systemUTC(), io.turnout.db.Backups.DEFAULT_KEEP);
+        return new EngineMigrationServices(io.turnout.db.DbConnector.direct(), backups, env, Clock.systemUTC());
     }
 
     /** Docker clients that see the environment this was built with (DOCKER_HOST, DOCKER_CERT_PATH, HOME). */

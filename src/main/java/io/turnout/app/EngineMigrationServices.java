@@ -1,6 +1,19 @@
 package io.turnout.app;
 
+import io.turnout.db.BackupInfo;
+import io.turnout.db.Backups;
 import io.turnout.db.DbConnector;
+import io.turnout.db.PgTools;
+import io.turnout.migrate.MigrationClass;
+import io.turnout.migrate.MigrationPlans;
+import io.turnout.migrate.MigrationRequest;
+import io.turnout.migrate.MigrationSources;
+import io.turnout.migrate.MigrationTarget;
+import io.turnout.migrate.RuleClassifier;
+import io.turnout.migrate.expand.ColumnTypes;
+import io.turnout.migrate.expand.ExpandContractPlan;
+import io.turnout.migrate.expand.ExpandContractPlanner;
+import io.turnout.migrate.expand.Phase;
 import io.turnout.db.DbUrl;
 import io.turnout.migrate.ClassifyOptions;
 import io.turnout.migrate.FileClassification;
@@ -24,35 +37,55 @@ import io.turnout.ui.migrate.MigrationWizardServices;
 import io.turnout.ui.migrate.PlannedPhase;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
- * The migration wizard's services on the real engine: the classifier, the shadow verifier, the
- * expand/contract planner, backups and the migration plans, all run by the one {@link Executor}.
+ * The migration wizard's services on the real engine: {@link MigrationSources}, the
+ * {@link RuleClassifier}, the {@link ShadowVerifier}, the {@link ExpandContractPlanner},
+ * {@link Backups} and {@link MigrationPlans}, whose plan the one {@link Executor} runs. The database
+ * is reached from this workstation ({@code local}); pg_dump runs here too.
  */
 public final class EngineMigrationServices implements MigrationWizardServices {
 
+    private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
+    private static final Pattern VERSIONED = Pattern.compile("(?i)^V(\\d+)__.*");
+    private static final DateTimeFormatter PASTED_VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
     private final DbConnector connector;
+    private final Backups backups;
+    private final Map<String, String> env;
     private final Clock clock;
 
-    public EngineMigrationServices(DbConnector connector, Clock clock) {
+    /** @param env the environment pg_dump sees (PGPASSWORD, PGPASSFILE) */
+    public EngineMigrationServices(DbConnector connector, Backups backups, Map<String, String> env, Clock clock) {
         this.connector = connector;
+        this.backups = backups;
+        this.env = Map.copyOf(env);
         this.clock = clock;
     }
 
     @Override
-    public List<MigrationSource> read(List<Path> paths) throws IOException {
-        throw new UnsupportedOperationException("Reading migration files is not available in this build.");
+    public List<MigrationSource> read(List<Path> paths) {
+        return MigrationSources.expand(paths).stream().map(MigrationSources.Entry::source).toList();
     }
 
     @Override
-    public FileClassification classify(MigrationSource source, ClassifyOptions options) {
-        throw new UnsupportedOperationException("The classifier is not available in this build.");
+    public List<FileClassification> classify(List<MigrationSource> sources, ClassifyOptions options) {
+        RuleClassifier classifier = new RuleClassifier(); // one per round: it learns column types file by file
+        return sources.stream().map(s -> classifier.classify(s, options)).toList();
     }
 
     @Override
@@ -62,14 +95,38 @@ public final class EngineMigrationServices implements MigrationWizardServices {
 
     @Override
     public List<PlannedPhase> plan(FileClassification file, ClassifyOptions options) {
-        return List.of();
+        List<SqlStatement> statements = statements(file);
+        java.util.Set<Integer> risky = file.operations().stream().filter(o -> o.migrationClass() != MigrationClass.SAFE)
+                .map(Operation::index).collect(java.util.stream.Collectors.toSet());
+        ExpandContractPlan plan = ExpandContractPlanner.defaults(ColumnTypes.unknown())
+                .plan(file.file(), statements, s -> risky.contains(s.index()), nextVersion(file.file()));
+        return plan.files().stream().map(f -> new PlannedPhase(f.phase().fileWord(), f.fileName(), f.sql(), f.conf(),
+                f.phase() != Phase.CONTRACT)).toList();
+    }
+
+    /** The version after the file's own ({@code V7__x.sql} → 8); 1 for pasted SQL and unversioned files. */
+    static int nextVersion(String file) {
+        Matcher m = VERSIONED.matcher(Path.of(file).getFileName().toString());
+        return m.matches() ? Integer.parseInt(m.group(1)) + 1 : 1;
+    }
+
+    private static List<SqlStatement> statements(FileClassification f) {
+        return f.operations().stream().map(o -> new SqlStatement(o.index(), o.line(), o.statement())).toList();
     }
 
     @Override
     public List<Path> writeFlywayFiles(List<PlannedPhase> phases, Path dir) throws IOException {
+        for (PlannedPhase p : phases) {
+            if (Files.exists(dir.resolve(p.fileName()))) {
+                throw new IOException(dir.resolve(p.fileName()) + " already exists; choose another folder.");
+            }
+        }
         List<Path> written = new ArrayList<>();
         for (PlannedPhase p : phases) {
-            written.add(java.nio.file.Files.writeString(dir.resolve(p.fileName()), p.sql()));
+            written.add(Files.writeString(dir.resolve(p.fileName()), p.sql()));
+            if (p.conf() != null) {
+                written.add(Files.writeString(dir.resolve(p.fileName() + ".conf"), p.conf()));
+            }
         }
         return written;
     }
@@ -79,8 +136,7 @@ public final class EngineMigrationServices implements MigrationWizardServices {
         List<MigrationReport.ShadowLine> lines = new ArrayList<>();
         try (ShadowSession session = new ShadowVerifier(connector).open(db, VerifyOptions.defaults())) {
             for (FileClassification f : files) {
-                List<SqlStatement> statements = f.operations().stream().map(o -> new SqlStatement(o.index(), o.line(), o.statement())).toList();
-                FileVerification v = session.verify(f.file(), statements, f.operations());
+                FileVerification v = session.verify(f.file(), statements(f), f.operations());
                 v.checks().forEach(c -> lines.add(line(f.file(), c)));
             }
         }
@@ -98,12 +154,38 @@ public final class EngineMigrationServices implements MigrationWizardServices {
 
     @Override
     public String backup(DbUrl db, String label) {
-        throw new UnsupportedOperationException("Backups are not available in this build.");
+        BackupInfo b = backups.backup(connector, db, "local", tools(db).dumpSource(), label);
+        return "Backup '" + b.label() + "' of " + b.database() + " written (" + b.size() / 1024 + " KiB, via " + b.via() + ") under "
+                + backups.root() + "; restore it with turnout db restore --backup " + b.label() + ".";
     }
 
+    private PgTools tools(DbUrl db) {
+        return new PgTools(connector, db, env, TOOL_TIMEOUT);
+    }
+
+    /**
+     * The run's files go into a fresh folder for Flyway: pasted SQL as {@code V<utc time>__pasted.sql},
+     * files under their own names (their versions and checksums stay what they are).
+     */
     @Override
     public Plan migrationPlan(MigrationRun run) {
-        throw new UnsupportedOperationException("Running migrations is not available in this build.");
+        Path folder;
+        try {
+            folder = Files.createTempDirectory("turnout-wizard-");
+            for (MigrationSource s : run.sources()) {
+                String name = Path.of(s.name()).getFileName().toString();
+                if (name.equals("pasted.sql")) {
+                    name = "V" + PASTED_VERSION.format(clock.instant()) + "__pasted.sql";
+                }
+                Files.writeString(folder.resolve(name), s.sql());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot stage the migrations for Flyway: " + e.getMessage(), e);
+        }
+        PgTools tools = tools(run.db());
+        MigrationTarget target = new MigrationTarget(connector, run.db(), "local", tools.dumpSource(), tools, null, null, run.stack());
+        MigrationRequest request = new MigrationRequest(folder, run.type(), LOCK_TIMEOUT, Duration.ZERO, run.backupLabel(), false);
+        return new MigrationPlans(new RuleClassifier(), run.options(), backups, clock).plan(target, request).plan();
     }
 
     @Override

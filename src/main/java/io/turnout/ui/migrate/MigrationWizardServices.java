@@ -24,7 +24,8 @@ public interface MigrationWizardServices {
     /** A Flyway folder ({@code V<ver>__desc.sql}, {@code R__}, {@code U__}) or single files, in the order Flyway applies them. */
     List<MigrationSource> read(List<Path> paths) throws IOException;
 
-    FileClassification classify(MigrationSource source, ClassifyOptions options);
+    /** Classifies the files in order (what one file creates, the next one's verdict may depend on). */
+    List<FileClassification> classify(List<MigrationSource> sources, ClassifyOptions options);
 
     /** The connected server's major version, e.g. 15. */
     int serverVersion(DbUrl db);

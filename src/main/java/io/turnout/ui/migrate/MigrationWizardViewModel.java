@@ -180,7 +180,7 @@ public final class MigrationWizardViewModel {
         task(() -> {
             List<MigrationSource> read = snap.sources(services);
             ClassifyOptions opts = snap.options(services);
-            return new Classified(read, opts, read.stream().map(s -> services.classify(s, opts)).toList());
+            return new Classified(read, opts, services.classify(read, opts));
         }, c -> {
             sources = c.sources();
             options = c.options();
@@ -207,7 +207,7 @@ public final class MigrationWizardViewModel {
             error.set("Enter the database URL on the first page to run the migrations; classification and the report need none.");
             return;
         }
-        MigrationRun request = new MigrationRun(db, stack, sources, migrationClass());
+        MigrationRun request = new MigrationRun(db, stack, sources, migrationClass(), options, checks.backupLabelProperty().get().strip());
         task(() -> StepPreview.PlanPreview.of(services.migrationPlan(request)), p -> {
             planned = request;
             previewPlan = p.plan();

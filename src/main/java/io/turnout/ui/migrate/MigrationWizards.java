@@ -46,6 +46,8 @@ public final class MigrationWizards {
         Scene scene = new Scene(view.root());
         scene.getStylesheets().add(UiStyles.CSS);
         stage.setScene(scene);
+        stage.setWidth(1100); // a fixed size: the pasted SQL and the tables must not size the window
+        stage.setHeight(760);
         stage.show();
         return stage;
     }

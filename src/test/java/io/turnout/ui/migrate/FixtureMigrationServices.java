@@ -44,7 +44,11 @@ final class FixtureMigrationServices implements MigrationWizardServices {
     }
 
     @Override
-    public FileClassification classify(MigrationSource source, ClassifyOptions options) {
+    public List<FileClassification> classify(List<MigrationSource> sources, ClassifyOptions options) {
+        return sources.stream().map(s -> classify(s, options)).toList();
+    }
+
+    private FileClassification classify(MigrationSource source, ClassifyOptions options) {
         calls.add("classify " + source.name() + " pg" + options.pgVersion());
         List<Operation> ops = new ArrayList<>();
         int line = 1;
@@ -72,9 +76,9 @@ final class FixtureMigrationServices implements MigrationWizardServices {
 
     @Override
     public List<PlannedPhase> plan(FileClassification file, ClassifyOptions options) {
-        return List.of(new PlannedPhase("expand", "V2_1__expand.sql", "ALTER TABLE t ADD COLUMN c2 int;", true),
-                new PlannedPhase("migrate", "V2_2__backfill.sql", "UPDATE t SET c2 = c WHERE id < 1000;", true),
-                new PlannedPhase("contract", "V2_3__contract.sql", "ALTER TABLE t DROP COLUMN c;", false));
+        return List.of(new PlannedPhase("expand", "V2_1__expand.sql", "ALTER TABLE t ADD COLUMN c2 int;", null, true),
+                new PlannedPhase("migrate", "V2_2__backfill.sql", "UPDATE t SET c2 = c WHERE id < 1000;", "executeInTransaction=false\n", true),
+                new PlannedPhase("contract", "V2_3__contract.sql", "ALTER TABLE t DROP COLUMN c;", null, false));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.turnout.ui.migrate;
 
 import io.turnout.activity.ActivityLog;
 import io.turnout.app.EngineMigrationServices;
+import io.turnout.db.Backups;
 import io.turnout.db.DbConnector;
 import io.turnout.migrate.Risk;
 import io.turnout.migrate.ScratchDatabase;
@@ -61,6 +62,8 @@ class MigrationWizardUiIT {
 
     @TempDir
     static Path config;
+    @TempDir
+    static Path backups;
 
     private final ActivityLog activity = new ActivityLog(Clock.systemUTC());
     private ScratchDatabase db;
@@ -69,7 +72,8 @@ class MigrationWizardUiIT {
     void start(Stage stage) {
         Shell shell = new ShellFactory(List.of(), activity, FxTaskRunner.withDaemonPool(), new UiStateStore(config),
                 java.time.Instant::now, new SimpleObjectProperty<>(ColorScheme.LIGHT), request -> { })
-                .withMigrations(new EngineMigrationServices(DbConnector.direct(), Clock.systemUTC()))
+                .withMigrations(new EngineMigrationServices(DbConnector.direct(), new Backups(backups, Clock.systemUTC(), 3), System.getenv(),
+                        Clock.systemUTC()))
                 .create();
         shell.mount(stage);
         stage.setWidth(1200);
