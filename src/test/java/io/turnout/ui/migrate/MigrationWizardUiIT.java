@@ -4,6 +4,8 @@ import io.turnout.activity.ActivityLog;
 import io.turnout.app.EngineMigrationServices;
 import io.turnout.db.Backups;
 import io.turnout.db.DbConnector;
+import io.turnout.migrate.FlywayRunner;
+import io.turnout.migrate.FlywaySettings;
 import io.turnout.migrate.Risk;
 import io.turnout.migrate.ScratchDatabase;
 import io.turnout.ui.common.FxTaskRunner;
@@ -92,51 +94,57 @@ class MigrationWizardUiIT {
     void pastedSqlIsClassifiedWithItsSafeAlternativeAndASafeMigrationRunsToTheSummary(FxRobot robot) throws Exception {
         db = ScratchDatabase.create("wizard");
         db.execute("create table orders (id bigint primary key, user_id bigint, total numeric(10,2))");
+        // an existing database already under Flyway, as `turnout migrate baseline` leaves it
+        new FlywayRunner(DbConnector.direct(), db.url(), FlywaySettings.of(Files.createTempDirectory("turnout-wizard-empty"))).baseline("1");
 
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         robot.write("Migrate database");
         robot.type(KeyCode.ENTER);
         waitFor(10, () -> wizard() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().getRoot().getStyleClass().contains("migration-wizard")).count()).as("wizard windows").isEqualTo(1);
+        javafx.scene.Parent root = wizard().getScene().getRoot();
 
-        TextArea sql = robot.lookup(".migration-wizard .migration-sql").queryAs(TextArea.class);
+        TextArea sql = robot.from(root).lookup(".migration-sql").queryAs(TextArea.class);
         robot.interact(() -> sql.setText(RISKY));
-        ComboBox<String> version = robot.lookup(".migration-wizard .combo-box").queryAllAs(ComboBox.class).stream()
+        ComboBox<String> version = robot.from(root).lookup(".combo-box").queryAllAs(ComboBox.class).stream()
                 .filter(ComboBox::isEditable).findFirst().orElseThrow();
         robot.interact(() -> version.setValue("15"));
-        robot.clickOn(button(robot, "Classify"));
+        robot.clickOn(button(robot, root, "Classify"));
 
-        TableView<StatementRow> table = robot.lookup(".migration-wizard .migration-statements").queryAs(TableView.class);
+        TableView<StatementRow> table = robot.from(root).lookup(".migration-statements").queryAs(TableView.class);
         waitFor(30, () -> table.isVisible() && table.getItems().size() == 2);
         assertThat(table.getItems()).extracting(r -> r.op().risk()).containsOnly(Risk.HIGH);
-        assertThat(robot.lookup(".migration-wizard .risk-cell").queryAllAs(Label.class))
+        assertThat(robot.from(root).lookup(".risk-cell").queryAllAs(Label.class))
                 .allSatisfy(l -> assertThat(l.getStyleClass()).contains("danger"));
         robot.interact(() -> table.getSelectionModel().select(0));
-        TextArea alternative = robot.lookup(".migration-wizard .migration-alternative").queryAs(TextArea.class);
+        TextArea alternative = robot.from(root).lookup(".migration-alternative").queryAs(TextArea.class);
         waitFor(5, () -> alternative.getText().contains("CREATE INDEX CONCURRENTLY"));
-        assertThat(robot.lookup(".migration-wizard .migration-verdict").queryAs(Label.class).getText()).startsWith("HIGH risk");
+        assertThat(robot.from(root).lookup(".migration-verdict").queryAs(Label.class).getText()).startsWith("HIGH risk");
         shot("migration-wizard.png", wizard().getScene());
 
         // a safe migration on the scratch database, through the whole wizard
-        robot.clickOn(button(robot, "Back"));
+        robot.clickOn(button(robot, root, "Back"));
         robot.interact(() -> sql.setText("ALTER TABLE orders ADD COLUMN note text;\nCREATE TABLE coupons (code text PRIMARY KEY);\n"));
-        TextField database = robot.lookup(".migration-wizard .text-field").queryAllAs(TextField.class).stream()
+        TextField database = robot.from(root).lookup(".text-field").queryAllAs(TextField.class).stream()
                 .filter(t -> t.getPromptText() != null && t.getPromptText().startsWith("jdbc:")).findFirst().orElseThrow();
         robot.interact(() -> database.setText(db.url().jdbcUrl()));
-        robot.clickOn(button(robot, "Classify"));
+        robot.clickOn(button(robot, root, "Classify"));
         waitFor(30, () -> table.getItems().size() == 2 && table.getItems().stream().allMatch(r -> r.op().risk() == Risk.LOW));
-        robot.clickOn(button(robot, "Next: plan"));
-        waitFor(10, () -> button(robot, "Next: shadow check") != null);
-        robot.clickOn(button(robot, "Next: shadow check"));
-        robot.clickOn(button(robot, "Run shadow check on " + db.url().database()));
-        Label shadow = robot.lookup(".migration-wizard .migration-shadow-summary").queryAs(Label.class);
+        robot.clickOn(button(robot, root, "Next: plan"));
+        waitFor(10, () -> button(robot, root, "Next: shadow check") != null);
+        robot.clickOn(button(robot, root, "Next: shadow check"));
+        robot.clickOn(button(robot, root, "Run shadow check on " + db.url().database()));
+        Label shadow = robot.from(root).lookup(".migration-shadow-summary").queryAs(Label.class);
         waitFor(60, () -> shadow.getText().startsWith("The server agreed"));
-        robot.clickOn(button(robot, "Next: backup"));
-        robot.clickOn(button(robot, "Preview the run"));
+        robot.clickOn(button(robot, root, "Next: backup"));
+        robot.clickOn(button(robot, root, "Preview the run"));
         String run = "Run 1 migration on " + db.url().database() + " (live)";
-        waitFor(30, () -> button(robot, run) != null);
-        robot.clickOn(button(robot, run));
+        waitFor(30, () -> button(robot, root, run) != null);
+        robot.clickOn(button(robot, root, run));
 
-        Label summary = robot.lookup(".migration-wizard .wizard-page .run-outcome").queryAs(Label.class);
+        Label summary = robot.from(root).lookup(".wizard-page .run-outcome").queryAs(Label.class);
         waitFor(120, () -> summary.isVisible() && !summary.getText().isEmpty());
         assertThat(summary.getText()).startsWith("Applied 1 migration to " + db.url().database() + ".");
         try (var c = db.open("turnout-wizard-it"); Statement s = c.createStatement();
@@ -144,12 +152,12 @@ class MigrationWizardUiIT {
             r.next();
             assertThat(r.getInt(1)).isEqualTo(1);
         }
-        robot.clickOn(button(robot, "Close"));
+        robot.clickOn(button(robot, root, "Close"));
         waitFor(10, () -> wizard() == null);
     }
 
-    private static Button button(FxRobot robot, String text) {
-        return robot.lookup(".button").queryAllAs(Button.class).stream()
+    private static Button button(FxRobot robot, javafx.scene.Parent root, String text) {
+        return robot.from(root).lookup(".button").queryAllAs(Button.class).stream()
                 .filter(b -> text.equals(b.getText()) && b.isVisible() && !b.isDisabled()).findFirst().orElse(null);
     }
 
