@@ -21,21 +21,21 @@ final class MigrationTables {
 
     static void statements(TableView<StatementRow> t) {
         t.getColumns().setAll(java.util.List.of(
-                col("#", 40, r -> r.op().index()),
-                col("Line", 50, r -> r.op().line()),
-                col("Statement", 260, StatementRow::firstLine),
-                col("Type", 150, r -> r.op().type()),
-                col("Tables", 110, StatementRow::tables),
-                col("Lock", 160, StatementRow::lock),
-                col("Rewrite", 80, r -> r.op().rewrites().json()),
+                col("#", 36, r -> r.op().index()),
+                col("Line", 46, r -> r.op().line()),
+                col("Statement", 210, StatementRow::firstLine),
+                col("Type", 190, r -> r.op().type()),
+                col("Tables", 90, StatementRow::tables),
+                col("Lock", 150, StatementRow::lock),
+                col("Rewrite", 70, r -> r.op().rewrites().json()),
                 riskColumn(),
-                col("Class", 100, r -> r.op().migrationClass().json())));
+                col("Class", 110, r -> r.op().migrationClass().json())));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
     private static TableColumn<StatementRow, Risk> riskColumn() {
         TableColumn<StatementRow, Risk> c = new TableColumn<>("Risk");
-        c.setPrefWidth(80);
+        c.setPrefWidth(64);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().op().risk()));
         c.setCellFactory(x -> new TableCell<>() {
             @Override
