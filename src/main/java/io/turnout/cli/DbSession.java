@@ -53,7 +53,7 @@ final class DbSession implements AutoCloseable {
             if (t.stack != null) {
                 throw new IllegalArgumentException("--stack needs --host (the Docker host the stack runs on).");
             }
-            return new DbSession(null, null, DbConnector.direct(), DbUrl.parse(t.db), "local", null, env);
+            return new DbSession(null, null, DbConnector.direct(), withPassword(DbUrl.parse(t.db), env), "local", null, env);
         }
         if (t.stack == null) {
             if (t.db == null) {
@@ -69,13 +69,26 @@ final class DbSession implements AutoCloseable {
             if (db == null && t.db == null) {
                 throw new IllegalArgumentException("Stack '" + t.stack + "' has no database section in its turnout.yml; add database.url or pass --db.");
             }
-            DbUrl url = DbUrl.parse(t.db != null ? t.db : db.url());
+            DbUrl url = withPassword(DbUrl.parse(t.db != null ? t.db : db.url()), env);
             DbConnector connector = DefaultHostConnector.sshOf(s.docker()).map(DbConnector::through).orElseGet(DbConnector::direct);
             return new DbSession(s, s.docker(), connector, url, s.docker().target().label(), db, env);
         } catch (RuntimeException e) {
             s.close();
             throw e;
         }
+    }
+
+    /**
+     * The CLI's environment (which tests supply) is the one PGPASSWORD source every connection sees:
+     * JDBC, Flyway, pg_dump. The URL only ever leaves this process masked.
+     */
+    static DbUrl withPassword(DbUrl url, Map<String, String> env) {
+        String pw = env.get("PGPASSWORD");
+        if (pw == null || pw.isEmpty() || url.jdbcUrl().toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+            return url;
+        }
+        String sep = url.jdbcUrl().contains("?") ? "&" : "?";
+        return DbUrl.parse(url.jdbcUrl() + sep + "password=" + java.net.URLEncoder.encode(pw, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     DbConnector connector() {

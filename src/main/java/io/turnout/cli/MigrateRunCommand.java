@@ -61,7 +61,7 @@ final class MigrateRunCommand implements Callable<Integer> {
                     timeout == null ? Duration.ZERO : Duration.ofSeconds(timeout), backupLabel, restoreOnFailure);
             MigrationTarget t = s.migrationTarget();
             int major = pgVersion != null ? pgVersion : ServerVersion.major(s.connector(), s.url());
-            MigrationPlans plans = new MigrationPlans(MigrationClassifiers.postgres(), ClassifyOptions.postgres(major),
+            MigrationPlans plans = new MigrationPlans(MigrationClassifiers.forDatabase(s.connector(), s.url()), ClassifyOptions.postgres(major),
                     BackupStore.of(parent.root, null), Clock.systemUTC());
             MigrationPlans.Preview preview = plans.plan(t, request);
             PrintWriter out = spec.commandLine().getOut();

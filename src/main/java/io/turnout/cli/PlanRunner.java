@@ -131,7 +131,7 @@ final class PlanRunner {
             case STOPPED -> out.println("Stopped before step " + (result.failedStep() + 1) + "; nothing after it ran.");
             default -> {
                 out.flush();
-                throw new PlanFailedException(result);
+                throw new PlanFailedException(result, plan.kind());
             }
         }
         out.flush();
@@ -141,9 +141,16 @@ final class PlanRunner {
     /** A plan that failed or was aborted: the CLI prints its one sentence and exits 1. */
     static final class PlanFailedException extends RuntimeException {
         PlanFailedException(PlanResult r) {
+            this(r, "upgrade");
+        }
+
+        /** Database plans (migrate, restore, baseline, repair) have no release status to point to. */
+        PlanFailedException(PlanResult r, String kind) {
             super(r.status() == PlanResult.Status.REFUSED ? r.error()
                     : (r.status() == PlanResult.Status.ABORTED ? "Aborted" : "Failed") + " at step " + (r.failedStep() + 1) + ": "
-                    + r.error() + (r.status() == PlanResult.Status.FAILED ? " Compensated; see 'turnout upgrade status'." : ""));
+                    + r.error() + (r.status() != PlanResult.Status.FAILED ? ""
+                    : java.util.Set.of("migrate", "restore", "baseline", "repair").contains(kind) ? ""
+                    : " Compensated; see 'turnout upgrade status'."));
         }
     }
 }

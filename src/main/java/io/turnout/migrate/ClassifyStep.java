@@ -42,16 +42,22 @@ final class ClassifyStep implements Step {
         return out;
     }
 
+    /** A refusal is a failed precheck: nothing ran, so nothing is undone. */
     @Override
-    public void apply(StepContext ctx) {
+    public void precheck(StepContext ctx) {
         run.verdicts = pending.classify();
-        List<String> offending = offending(run.verdicts, run.request.type());
         run.verdicts.forEach(f -> ctx.log(f.file() + ": " + f.migrationClass().json() + ", risk " + f.risk()));
         ctx.detail(run.verdicts);
+        List<String> offending = offending(run.verdicts, run.request.type());
         if (!offending.isEmpty()) {
             throw new MigrationException("Refused: " + offending.size() + " statement(s) are above --type " + run.request.type().json()
                     + ": " + String.join("; ", offending) + ". Nothing was changed.");
         }
+    }
+
+    @Override
+    public void apply(StepContext ctx) {
+        ctx.log("Every pending statement is " + run.request.type().json() + " or below.");
     }
 
     /** Statements (and unparseable files) above {@code type}, as {@code file:line TYPE is class}. */
@@ -62,7 +68,7 @@ final class ClassifyStep implements Step {
             for (Operation op : f.operations()) {
                 if (op.migrationClass().compareTo(type) > 0) {
                     out.add(f.file() + ":" + op.line() + " " + op.type() + " is " + op.migrationClass().json()
-                            + (op.safeAlternative() == null ? "" : " (safer: " + op.safeAlternative() + ")"));
+                            + (op.safeAlternative() == null ? "" : " (safer: " + op.safeAlternative().replaceAll("\\.$", "") + ")"));
                 }
             }
             if (f.operations().isEmpty() && f.errors().isEmpty() && f.migrationClass().compareTo(type) > 0) {

@@ -22,13 +22,18 @@ public final class MigrationPlans {
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    private final MigrationClassifier classifier;
+    private final java.util.function.Supplier<MigrationClassifier> classifiers;
     private final ClassifyOptions classifyOptions;
     private final Backups backups;
     private final Clock clock;
 
-    public MigrationPlans(MigrationClassifier classifier, ClassifyOptions classifyOptions, Backups backups, Clock clock) {
-        this.classifier = classifier;
+    /**
+     * @param classifiers a fresh classifier for each pass over the files (the rule classifier learns column
+     *                    types from the files it reads, so one instance must not see the same files twice)
+     */
+    public MigrationPlans(java.util.function.Supplier<MigrationClassifier> classifiers, ClassifyOptions classifyOptions, Backups backups,
+                          Clock clock) {
+        this.classifiers = classifiers;
         this.classifyOptions = classifyOptions;
         this.backups = backups;
         this.clock = clock;
@@ -54,7 +59,7 @@ public final class MigrationPlans {
         FlywayRunner flyway = flyway(target, request, runId);
         MigrationRun run = new MigrationRun(request, target, flyway);
         run.backupsRoot = backups.root();
-        PendingFiles pending = new PendingFiles(flyway, classifier, classifyOptions);
+        PendingFiles pending = new PendingFiles(flyway, classifiers, classifyOptions);
         run.verdicts = pending.classify();
 
         List<Step> steps = new ArrayList<>();
@@ -80,6 +85,8 @@ public final class MigrationPlans {
         params.put("folder", request.folder().toString());
         params.put("type", request.type().json());
         params.put("label", request.label());
+        // Another console rebuilds an interrupted run from these ids (see release.InterruptedMigration).
+        params.put("steps", String.join(",", steps.stream().map(Step::id).toList()));
         String title = "Migrate " + target.url().database() + " (" + run.verdicts.size() + " pending, type " + request.type().json() + ")";
         return new Preview(new Plan("migrate", title, params, steps), flyway.pending(), run.verdicts,
                 ClassifyStep.offending(run.verdicts, request.type()), flyway.undoFiles());

@@ -11,18 +11,20 @@ import java.util.List;
 final class PendingFiles {
 
     private final FlywayRunner flyway;
-    private final MigrationClassifier classifier;
+    private final java.util.function.Supplier<MigrationClassifier> classifiers;
     private final ClassifyOptions options;
 
-    PendingFiles(FlywayRunner flyway, MigrationClassifier classifier, ClassifyOptions options) {
+    /** @param classifiers a fresh classifier per pass: classifiers may learn the schema from the files they read */
+    PendingFiles(FlywayRunner flyway, java.util.function.Supplier<MigrationClassifier> classifiers, ClassifyOptions options) {
         this.flyway = flyway;
-        this.classifier = classifier;
+        this.classifiers = classifiers;
         this.options = options;
     }
 
     List<FileClassification> classify() {
         Path folder = flyway.settings().folder();
         List<FileClassification> out = new ArrayList<>();
+        MigrationClassifier classifier = classifiers.get();
         for (MigrationRow row : flyway.pending()) {
             Path file = folder.resolve(row.script());
             try {

@@ -18,6 +18,8 @@ import java.util.List;
  */
 public final class RuleClassifier implements MigrationClassifier {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleClassifier.class);
+
     private final SchemaCatalog catalog;
     private final SizeAwareRisk sizeAware;
 
@@ -51,6 +53,11 @@ public final class RuleClassifier implements MigrationClassifier {
                 StatementRules.apply(new Cursor(tokens, s.line()), ctx, v);
             } catch (SyntaxException e) {
                 errors.add(new SqlError(e.line(), e.getMessage()));
+                continue;
+            } catch (RuntimeException e) {
+                // A gap in the recognizer must not take the whole report down: report it on the statement's line.
+                LOG.warn("Could not classify statement {} of {}", s.index(), source.name(), e);
+                errors.add(new SqlError(s.line(), "Could not read this statement (" + e.getClass().getSimpleName() + ")."));
                 continue;
             }
             ops.add(sizeAware.adjust(v.build(s, tokens.get(0).upper())));

@@ -27,6 +27,16 @@ public class SchemaCatalog {
         return c;
     }
 
+    /** A type as format_type() prints it, e.g. {@code character varying(20)}; empty if unreadable. */
+    public static Optional<DataType> parseType(String text) {
+        try {
+            var tokens = io.turnout.migrate.parse.Lexer.tokens(text, 1);
+            return Optional.of(DataType.read(new io.turnout.migrate.parse.Cursor(tokens, 1)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<DataType> columnType(String table, String column) {
         return Optional.ofNullable(columns.getOrDefault(key(table), Map.of()).get(column.toLowerCase(Locale.ROOT)));
     }

@@ -40,6 +40,7 @@ final class BlueGreenPlans {
             case "maintenance" -> maintenance(p);
             case "remove" -> remove(p);
             case "adopt" -> adopt(p);
+            case "migrate" -> InterruptedMigration.plan(ctx, p);
             default -> throw new IllegalArgumentException("Unknown plan kind '" + kind + "' in the journal.");
         };
     }

@@ -17,6 +17,8 @@ public final class Lexer {
     private int pos;
     private int line;
     private final List<Token> out = new ArrayList<>();
+    /** The previous character was a lone E: the string that follows takes backslash escapes. */
+    private boolean escapePrefix;
 
     private Lexer(String s, int firstLine) {
         this.s = s;
@@ -44,7 +46,7 @@ public final class Lexer {
             } else if (c == '/' && at(1) == '*') {
                 blockComment();
             } else if (c == '\'') {
-                quoted('\'', Kind.STRING, pos > 0 && (s.charAt(pos - 1) == 'E' || s.charAt(pos - 1) == 'e'));
+                quoted('\'', Kind.STRING, escapePrefix);
             } else if (c == '"' || c == '`') {
                 quoted(c, Kind.QUOTED_IDENT, false);
             } else if (c == '$' && dollarTag() != null) {
@@ -66,6 +68,7 @@ public final class Lexer {
                     pos++;
                 }
                 if ((pos - from == 1) && pos < s.length() && s.charAt(pos) == '\'' && "EeXxBbNn".indexOf(c) >= 0) {
+                    escapePrefix = c == 'E' || c == 'e';
                     continue; // string prefix: the quote follows and is read next
                 }
                 add(Kind.WORD, s.substring(from, pos));
@@ -109,6 +112,7 @@ public final class Lexer {
     }
 
     private void quoted(char q, Kind kind, boolean backslash) {
+        escapePrefix = false;
         int tokenLine = line;
         StringBuilder sb = new StringBuilder();
         pos++;

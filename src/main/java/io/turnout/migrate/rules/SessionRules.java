@@ -22,13 +22,18 @@ final class SessionRules {
             c.accept("SESSION");
         }
         Token name = c.next();
+        if (!c.accept("TO")) {
+            c.acceptSymbol("=");
+        }
+        // 0 (or '0', or DEFAULT, which is 0 unless configured) means "wait forever"
+        boolean disables = c.atEnd() || c.peek().text().strip().matches("0+(ms|s)?") || c.peek().is("DEFAULT");
         c.skipRest();
         v.type("SET");
         String n = name.upper();
         if (n.equals("LOCK_TIMEOUT")) {
-            ctx.lockTimeoutSet = true;
+            ctx.lockTimeoutSet = !disables;
         } else if (n.equals("STATEMENT_TIMEOUT")) {
-            ctx.statementTimeoutSet = true;
+            ctx.statementTimeoutSet = !disables;
         }
     }
 

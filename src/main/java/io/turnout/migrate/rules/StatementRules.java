@@ -86,7 +86,8 @@ public final class StatementRules {
     /** Remembers the first statement that queues for a table lock without a lock_timeout set. */
     private static void noteTimeout(Context ctx, Verdict v) {
         if (ctx.dialect() == Dialect.POSTGRESQL && !ctx.lockTimeoutSet && ctx.firstUntimedLock == null
-                && v.lock().compareTo(LockLevel.SHARE_UPDATE_EXCLUSIVE) >= 0) {
+                && v.lock().compareTo(LockLevel.SHARE_UPDATE_EXCLUSIVE) >= 0
+                && (v.tables().isEmpty() || !v.tables().stream().allMatch(ctx::isNew))) {
             ctx.firstUntimedLock = v.lock().sqlName();
         }
     }

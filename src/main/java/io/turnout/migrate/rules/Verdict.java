@@ -90,6 +90,10 @@ public final class Verdict {
         return this;
     }
 
+    public Set<String> tables() {
+        return Set.copyOf(tables);
+    }
+
     public LockLevel lock() {
         return lock;
     }
