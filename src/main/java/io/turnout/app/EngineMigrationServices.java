@@ -185,7 +185,7 @@ public final class EngineMigrationServices implements MigrationWizardServices {
         PgTools tools = tools(run.db());
         MigrationTarget target = new MigrationTarget(connector, run.db(), "local", tools.dumpSource(), tools, null, null, run.stack());
         MigrationRequest request = new MigrationRequest(folder, run.type(), LOCK_TIMEOUT, Duration.ZERO, run.backupLabel(), false);
-        return new MigrationPlans(new RuleClassifier(), run.options(), backups, clock).plan(target, request).plan();
+        return new MigrationPlans(RuleClassifier::new, run.options(), backups, clock).plan(target, request).plan();
     }
 
     @Override

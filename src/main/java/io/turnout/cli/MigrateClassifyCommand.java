@@ -3,6 +3,7 @@ package io.turnout.cli;
 import io.turnout.db.DbConnector;
 import io.turnout.db.DbException;
 import io.turnout.db.DbUrl;
+import io.turnout.db.PgTableStats;
 import io.turnout.migrate.ClassifyOptions;
 import io.turnout.migrate.Dialect;
 import io.turnout.migrate.FileClassification;
@@ -12,6 +13,8 @@ import io.turnout.migrate.RuleClassifier;
 import io.turnout.migrate.SchemaCatalog;
 import io.turnout.migrate.ServerFacts;
 import io.turnout.migrate.SizeAwareRisk;
+import io.turnout.migrate.SizeEstimates;
+import io.turnout.migrate.TableSizeRisk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,11 +81,18 @@ final class MigrateClassifyCommand implements java.util.concurrent.Callable<Inte
                 version = OptionalInt.of(facts.pgMajor());
             }
         }
-        RuleClassifier classifier = new RuleClassifier(catalog, SizeAwareRisk.NONE);
         ClassifyOptions options = new ClassifyOptions(d, version);
         List<FileClassification> results = new ArrayList<>();
-        for (MigrationSources.Entry e : entries) {
-            results.add(classifier.classify(e.source(), options));
+        // Connected: table sizes escalate or relax size-dependent verdicts (TableSizeRisk, ADR 15).
+        try (Connection sizes = db == null ? null : DbConnector.direct().open(DbUrl.parse(db), "turnout-classify")) {
+            SizeAwareRisk sizeAware = sizes == null ? SizeAwareRisk.NONE
+                    : new TableSizeRisk(new PgTableStats(sizes), SizeEstimates.SANDBOX_MEASURED);
+            RuleClassifier classifier = new RuleClassifier(catalog, sizeAware);
+            for (MigrationSources.Entry e : entries) {
+                results.add(classifier.classify(e.source(), options));
+            }
+        } catch (SQLException e) {
+            throw new DbException("Closing the connection to the database failed: " + e.getMessage() + ".", e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 
 /** `turnout migrate ...`: a group; each verb is its own class, listed in {@code subcommands}. */
 @Command(name = "migrate", description = "Classify, verify, plan and run database migrations.", subcommands = {MigrateClassifyCommand.class,
-        MigrateRunCommand.class, MigrateFlywayCommands.Info.class, MigrateFlywayCommands.Validate.class, MigrateFlywayCommands.Baseline.class,
-        MigrateFlywayCommands.Repair.class})
+        MigrateVerifyCommand.class, MigratePlanCommand.class, MigrateRunCommand.class, MigrateFlywayCommands.Info.class,
+        MigrateFlywayCommands.Validate.class, MigrateFlywayCommands.Baseline.class, MigrateFlywayCommands.Repair.class})
 final class MigrateCommand implements Callable<Integer> {
 
     @ParentCommand TurnoutCommand root;

@@ -81,7 +81,10 @@ final class PhaseSql {
     }
 
     private void drop(SchemaChange.DropColumn d) {
-        expand.add("ALTER TABLE " + d.table() + " ALTER COLUMN " + d.column() + " DROP NOT NULL");
+        // No generated DROP NOT NULL: old code reading NULLs where it never saw one is a risk of its own
+        // (the classifier calls it MEDIUM), so it stays the operator's decision.
+        warnings.add("If " + d.table() + "." + d.column() + " is NOT NULL without a default, the new code cannot omit it: give it a "
+                + "DEFAULT (instant) before releasing that code.");
         contract.add("ALTER TABLE " + d.table() + " DROP COLUMN " + d.column());
         codeStep = "Release code that neither reads nor writes `" + d.column() + "`.";
     }

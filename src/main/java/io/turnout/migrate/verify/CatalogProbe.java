@@ -12,39 +12,41 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The two catalog reads the shadow verifier is built on: every user table's relfilenode (a new
- * one means the table was rewritten) and the relation locks one backend holds or waits for.
- * Only user tables count (relkind r, p, m, f): catalog and index locks are noise for operators.
+ * The two catalog reads the shadow verifier is built on: every user relation's relfilenode (a
+ * new one means the table was rewritten) and the relation locks one backend holds or waits for.
+ * Both are keyed by OID, not name, so a table the statement drops, renames or moves to another
+ * schema is still recognised (its pg_class row is gone or changed, its lock is not). Only user
+ * tables and views count (relkind r, p, m, f, v): catalog and index locks are noise for operators.
  */
 final class CatalogProbe {
 
-    private static final String RELFILENODES = """
-            SELECT n.nspname || '.' || c.relname, c.relfilenode
+    /** A user relation as it was before a statement: its name for reports, its relfilenode for rewrites. */
+    record Table(String name, long relfilenode) {
+    }
+
+    private static final String TABLES = """
+            SELECT c.oid, n.nspname || '.' || c.relname, c.relfilenode
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE c.relkind IN ('r', 'p', 'm', 'f')
+             WHERE c.relkind IN ('r', 'p', 'm', 'f', 'v')
                AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
             """;
 
     private static final String LOCKS = """
-            SELECT n.nspname || '.' || c.relname, l.mode, l.granted
+            SELECT l.relation, l.mode
               FROM pg_locks l
-              JOIN pg_class c ON c.oid = l.relation
-              JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE l.locktype = 'relation' AND l.pid = ?
                AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-               AND c.relkind IN ('r', 'p', 'm', 'f')
-               AND n.nspname NOT IN ('pg_catalog', 'information_schema')
             """;
 
     private CatalogProbe() {
     }
 
-    /** schema.table → relfilenode, as this connection's transaction sees them. */
-    static Map<String, Long> relfilenodes(Connection c) throws SQLException {
-        Map<String, Long> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(RELFILENODES); ResultSet rs = ps.executeQuery()) {
+    /** oid → table, as this connection's transaction sees them. */
+    static Map<Long, Table> tables(Connection c) throws SQLException {
+        Map<Long, Table> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(TABLES); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.put(rs.getString(1), rs.getLong(2));
+                out.put(rs.getLong(1), new Table(rs.getString(2), rs.getLong(3)));
             }
         }
         return out;
@@ -58,33 +60,22 @@ final class CatalogProbe {
     }
 
     /**
-     * The strongest relation lock per table that {@code pid} holds or waits for. Read from another
-     * connection it shows what a running statement asked for; read from the same connection, what
-     * the open transaction holds.
+     * Every relation lock mode {@code pid} holds or waits for, per relation OID (a transaction can
+     * hold several modes on one table). Read from another connection it shows what a running
+     * statement asked for; read from the same connection, what the open transaction holds.
      */
-    static Map<String, LockLevel> locks(Connection c, int pid) throws SQLException {
-        Map<String, LockLevel> out = new LinkedHashMap<>();
-        lockModes(c, pid).forEach((table, modes) -> out.put(table, strongest(modes)));
-        return out;
-    }
-
-    /** Every relation lock mode per table; a transaction can hold several modes on one table. */
-    static Map<String, EnumSet<LockLevel>> lockModes(Connection c, int pid) throws SQLException {
-        Map<String, EnumSet<LockLevel>> out = new LinkedHashMap<>();
+    static Map<Long, EnumSet<LockLevel>> lockModes(Connection c, int pid) throws SQLException {
+        Map<Long, EnumSet<LockLevel>> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(LOCKS)) {
             ps.setInt(1, pid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(LockLevel.class))
+                    out.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(LockLevel.class))
                             .add(LockLevel.fromPgLocksMode(rs.getString(2)));
                 }
             }
         }
         return out;
-    }
-
-    static LockLevel strongest(Collection<LockLevel> modes) {
-        return modes.stream().reduce(LockLevel.NONE, LockLevel::max);
     }
 
     /** True while {@code pid} waits for a relation lock (our blocker holds it). */
@@ -97,6 +88,22 @@ final class CatalogProbe {
                 return rs.getInt(1) > 0;
             }
         }
+    }
+
+    static LockLevel strongest(Collection<LockLevel> modes) {
+        return modes.stream().reduce(LockLevel.NONE, LockLevel::max);
+    }
+
+    /** Locks by table name, for the tables in {@code known} only (new relations are nobody else's wait). */
+    static Map<String, LockLevel> named(Map<Long, EnumSet<LockLevel>> modes, Map<Long, Table> known) {
+        Map<String, LockLevel> out = new LinkedHashMap<>();
+        modes.forEach((oid, m) -> {
+            Table t = known.get(oid);
+            if (t != null && !m.isEmpty()) {
+                out.merge(t.name(), strongest(m), LockLevel::max);
+            }
+        });
+        return out;
     }
 
     static int serverMajorVersion(Connection c) throws SQLException {

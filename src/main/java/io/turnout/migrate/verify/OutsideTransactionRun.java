@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +51,10 @@ final class OutsideTransactionRun {
 
     StatementCheck run(SqlStatement s, Operation expected, List<String> tables) throws SQLException {
         conn.setAutoCommit(true);
-        Map<String, Long> before = CatalogProbe.relfilenodes(conn);
+        Map<Long, CatalogProbe.Table> before = CatalogProbe.tables(conn);
         List<String> notes = new ArrayList<>();
         notes.add("Verified outside a transaction: locks sampled from a second session.");
-        Map<String, LockLevel> seen = new LinkedHashMap<>();
+        Map<Long, EnumSet<LockLevel>> seen = new LinkedHashMap<>();
         boolean queued = false;
         long t0;
         long released;
@@ -65,10 +66,10 @@ final class OutsideTransactionRun {
             done = CompletableFuture.supplyAsync(() -> execute(s.text()));
             long queueDeadline = t0 + WAIT_FOR_QUEUE.toNanos();
             while (blocking && !done.isDone() && System.nanoTime() < queueDeadline) {
-                mergeInto(seen, CatalogProbe.locks(sampler, pid));
+                mergeInto(seen, CatalogProbe.lockModes(sampler, pid));
                 if (CatalogProbe.waitingForLock(sampler, pid)) {
                     queued = true;
-                    mergeInto(seen, CatalogProbe.locks(sampler, pid));
+                    mergeInto(seen, CatalogProbe.lockModes(sampler, pid));
                     break;
                 }
                 pause();
@@ -79,23 +80,23 @@ final class OutsideTransactionRun {
             released = System.nanoTime();
             long bound = released + STATEMENT_BOUND.toNanos();
             while (!done.isDone() && System.nanoTime() < bound) {
-                mergeInto(seen, CatalogProbe.locks(sampler, pid));
+                mergeInto(seen, CatalogProbe.lockModes(sampler, pid));
                 pause();
             }
         }
         SQLException failure = await(done);
         Duration took = Duration.ofNanos(System.nanoTime() - (queued ? released : t0));
-        seen.keySet().retainAll(before.keySet());
+        Map<String, LockLevel> locks = CatalogProbe.named(seen, before);
         if (failure != null) {
             return Observation.failed(failure, took).toCheck(s, expected, true, notes);
         }
-        List<String> rewritten = Observation.rewritten(before, CatalogProbe.relfilenodes(conn));
-        boolean captured = queued || !seen.isEmpty();
+        List<String> rewritten = Observation.rewritten(before, CatalogProbe.tables(conn));
+        boolean captured = queued || !locks.isEmpty();
         if (!captured) {
             notes.add("It finished before any lock could be sampled; its lock level is not compared.");
         }
-        return new StatementCheck(s.index(), s.line(), s.text(), seen, rewritten, took, true, captured, null, null,
-                expected, Disagreements.between(expected, seen, rewritten, captured), notes);
+        return new StatementCheck(s.index(), s.line(), s.text(), locks, rewritten, took, true, captured, null, null,
+                expected, Disagreements.between(expected, locks, rewritten, captured), notes);
     }
 
     /** Holds ACCESS EXCLUSIVE on the tables in an open transaction; false when there is nothing to hold. */
@@ -135,8 +136,8 @@ final class OutsideTransactionRun {
         }
     }
 
-    private static void mergeInto(Map<String, LockLevel> seen, Map<String, LockLevel> now) {
-        now.forEach((t, l) -> seen.merge(t, l, LockLevel::max));
+    private static void mergeInto(Map<Long, EnumSet<LockLevel>> seen, Map<Long, EnumSet<LockLevel>> now) {
+        now.forEach((oid, modes) -> seen.computeIfAbsent(oid, k -> EnumSet.noneOf(LockLevel.class)).addAll(modes));
     }
 
     /** Sampling interval: short enough to catch a lock held for a few ms, long enough not to spin a core. */

@@ -35,12 +35,21 @@ public final class ShadowDatabase implements AutoCloseable {
     private final DbUrl target;
     private final DbUrl shadow;
     private final List<String> copyWarnings;
+    private final String schemaSql;
+    /** Drops the shadow when the JVM is stopped (Ctrl-C) before close() ran. */
+    private final Thread onExit;
 
-    private ShadowDatabase(DbConnector connector, DbUrl target, DbUrl shadow, List<String> copyWarnings) {
+    private ShadowDatabase(DbConnector connector, DbUrl target, DbUrl shadow, Copy copy) {
         this.connector = connector;
         this.target = target;
         this.shadow = shadow;
-        this.copyWarnings = List.copyOf(copyWarnings);
+        this.copyWarnings = List.copyOf(copy.errors());
+        this.schemaSql = copy.sql();
+        this.onExit = new Thread(this::drop, "turnout-shadow-drop");
+        Runtime.getRuntime().addShutdownHook(onExit);
+    }
+
+    private record Copy(String sql, List<String> errors) {
     }
 
     /** Creates the shadow and copies the target's schema into it; on any failure nothing is left behind. */
@@ -53,9 +62,11 @@ public final class ShadowDatabase implements AutoCloseable {
                     + " (the role needs CREATEDB): " + e.getMessage() + ".", e);
         }
         LOG.info("Created shadow database {} for {}", name, target);
-        ShadowDatabase db = new ShadowDatabase(connector, target, target.withDatabase(name), List.of());
+        ShadowDatabase db = new ShadowDatabase(connector, target, target.withDatabase(name), new Copy("", List.of()));
         try {
-            return new ShadowDatabase(connector, target, db.shadow, db.copySchema());
+            Copy copy = db.copySchema();
+            db.forgetHook();
+            return new ShadowDatabase(connector, target, db.shadow, copy);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -70,7 +81,12 @@ public final class ShadowDatabase implements AutoCloseable {
         return copyWarnings;
     }
 
-    private List<String> copySchema() {
+    /** The target's schema as pg_dump wrote it, so the classifier can learn the existing column types. */
+    public String schemaSql() {
+        return schemaSql;
+    }
+
+    private Copy copySchema() {
         Path dump = null;
         try {
             dump = Files.createTempFile("turnout-shadow", ".sql");
@@ -79,7 +95,7 @@ public final class ShadowDatabase implements AutoCloseable {
             List<String> errors = run(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=0", "-f", dump.toString()),
                     connector.effective(shadow), false);
             errors.forEach(w -> LOG.warn("Schema copy into {}: {}", shadow.database(), w));
-            return errors;
+            return new Copy(Files.readString(dump), errors);
         } catch (IOException e) {
             throw new DbException("Cannot copy the schema of " + target.database() + " into the shadow database: "
                     + e.getMessage() + ".", e);
@@ -132,6 +148,19 @@ public final class ShadowDatabase implements AutoCloseable {
     /** Drops the shadow database, ending any session still in it. */
     @Override
     public void close() {
+        forgetHook();
+        drop();
+    }
+
+    private void forgetHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            LOG.debug("JVM shutting down; the hook drops {}", shadow.database());
+        }
+    }
+
+    private void drop() {
         try (Connection c = connector.open(target, "turnout-shadow"); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + shadow.database() + " WITH (FORCE)");
             LOG.info("Dropped shadow database {}", shadow.database());

@@ -59,6 +59,11 @@ public final class ShadowSession implements AutoCloseable {
         return url;
     }
 
+    /** The target's schema-only dump (empty in-place, where no copy is made). */
+    public String schemaSql() {
+        return shadow == null ? "" : shadow.schemaSql();
+    }
+
     public List<String> schemaCopyWarnings() {
         return shadow == null ? List.of() : shadow.copyWarnings();
     }
@@ -109,8 +114,7 @@ public final class ShadowSession implements AutoCloseable {
         Observation o;
         try {
             ShadowVerifier.exec(conn, "SET LOCAL lock_timeout = '" + options.lockTimeout().toMillis() + "ms'");
-            Map<String, Long> before = CatalogProbe.relfilenodes(conn);
-            o = observe(s, before, Map.of());
+            o = observe(s, CatalogProbe.tables(conn), Map.of());
         } finally {
             conn.rollback();
             conn.setAutoCommit(true);
@@ -130,8 +134,8 @@ public final class ShadowSession implements AutoCloseable {
     /** In the target: a savepoint per statement inside one transaction that close() rolls back. */
     private StatementCheck inPlace(SqlStatement s, Operation expected) throws SQLException {
         ShadowVerifier.exec(conn, "SAVEPOINT turnout_verify");
-        Map<String, Long> before = CatalogProbe.relfilenodes(conn);
-        Map<String, EnumSet<LockLevel>> held = CatalogProbe.lockModes(conn, pid);
+        Map<Long, CatalogProbe.Table> before = CatalogProbe.tables(conn);
+        Map<Long, EnumSet<LockLevel>> held = CatalogProbe.lockModes(conn, pid);
         Observation o = observe(s, before, held);
         if (o.error() != null) {
             ShadowVerifier.exec(conn, "ROLLBACK TO SAVEPOINT turnout_verify");
@@ -141,7 +145,7 @@ public final class ShadowSession implements AutoCloseable {
         return o.toCheck(s, expected, false, List.of("Observed in the target inside a transaction that is rolled back."));
     }
 
-    private Observation observe(SqlStatement s, Map<String, Long> before, Map<String, EnumSet<LockLevel>> heldBefore)
+    private Observation observe(SqlStatement s, Map<Long, CatalogProbe.Table> before, Map<Long, EnumSet<LockLevel>> heldBefore)
             throws SQLException {
         long t0 = System.nanoTime();
         try {
@@ -150,15 +154,15 @@ public final class ShadowSession implements AutoCloseable {
             return Observation.failed(e, Duration.ofNanos(System.nanoTime() - t0));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        Map<String, LockLevel> locks = new LinkedHashMap<>();
-        CatalogProbe.lockModes(conn, pid).forEach((table, modes) -> {
-            EnumSet<LockLevel> fresh = EnumSet.copyOf(modes);
-            fresh.removeAll(heldBefore.getOrDefault(table, EnumSet.noneOf(LockLevel.class)));
-            if (before.containsKey(table) && !fresh.isEmpty()) {
-                locks.put(table, CatalogProbe.strongest(fresh));
-            }
+        Map<Long, EnumSet<LockLevel>> fresh = new LinkedHashMap<>();
+        CatalogProbe.lockModes(conn, pid).forEach((oid, modes) -> {
+            EnumSet<LockLevel> f = EnumSet.copyOf(modes);
+            f.removeAll(heldBefore.getOrDefault(oid, EnumSet.noneOf(LockLevel.class)));
+            fresh.put(oid, f);
         });
-        return new Observation(locks, Observation.rewritten(before, CatalogProbe.relfilenodes(conn)), took, null, null);
+        Map<String, LockLevel> masked = CatalogProbe.named(heldBefore, before);
+        return new Observation(CatalogProbe.named(fresh, before), Observation.rewritten(before, CatalogProbe.tables(conn)), took,
+                null, null, masked);
     }
 
     private static StatementCheck skipped(SqlStatement s, Operation expected, String why) {

@@ -103,13 +103,13 @@ class ExpandContractPlannerIT {
     }
 
     @Test
-    void dropColumnFirstLetsNewCodeOmitIt() throws Exception {
-        ExpandContractPlan p = plan("ALTER TABLE users DROP COLUMN mail");
-        assertThat(p.files()).extracting(PhaseFile::phase).containsExactly(Phase.EXPAND, Phase.CONTRACT);
-        apply(p.files().get(0));
-        db.execute("INSERT INTO users (id) VALUES (2000)");
-        apply(p.files().get(1));
-        assertThat(one("SELECT count(*) FROM users")).isEqualTo("101");
+    void dropColumnIsOnlyAContractAfterTheCodeStoppedUsingIt() throws Exception {
+        ExpandContractPlan p = plan("ALTER TABLE users DROP COLUMN age");
+        assertThat(p.files()).extracting(PhaseFile::phase).containsExactly(Phase.CONTRACT);
+        assertThat(p.releasePlan()).contains("1. Release code that neither reads nor writes `age`.");
+        apply(p.files().getFirst());
+        assertThat(one("SELECT count(*) FROM users WHERE mail LIKE 'u%@x'")).isEqualTo("100");
+        assertThat(one("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'age'")).isEqualTo("0");
     }
 
     @Test

@@ -99,6 +99,45 @@ class ShadowVerifierTargetedIT {
         assertThat(c.observedLock().blocksWrites()).isFalse();
     }
 
+    /** The observation above says SHARE UPDATE EXCLUSIVE; this shows what that means: a write goes through mid-build. */
+    @Test
+    void concurrentIndexBuildLetsAWriteThroughWhileItRuns() throws Exception {
+        try (Connection writer = target.connect(); Connection builder = target.connect(); Connection other = target.connect()) {
+            writer.setAutoCommit(false);
+            try (Statement w = writer.createStatement()) {
+                w.execute("UPDATE ledger SET account_id = account_id WHERE id = -1"); // an open writer: CIC must wait for it
+            }
+            int builderPid;
+            try (Statement b = builder.createStatement(); ResultSet rs = b.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                builderPid = rs.getInt(1);
+            }
+            var build = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try (Statement b = builder.createStatement()) {
+                    b.execute("CREATE INDEX CONCURRENTLY ledger_account_cic ON ledger (account_id)");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            io.turnout.testing.Poll.until(Duration.ofSeconds(10), "CIC holds its lock and waits for the open writer", () -> {
+                try (Statement o = other.createStatement(); ResultSet rs = o.executeQuery(
+                        "SELECT count(*) FROM pg_locks WHERE pid = " + builderPid + " AND NOT granted")) {
+                    rs.next();
+                    return rs.getInt(1) > 0;
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try (Statement o = other.createStatement()) {
+                o.execute("SET lock_timeout = '1s'");
+                o.execute("INSERT INTO ledger VALUES (424242, 1)"); // would time out if writes were blocked
+            }
+            assertThat(build).isNotDone();
+            writer.commit();
+            build.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void laterStatementsSeeTheSchemaOfEarlierOnes() {
         List<StatementCheck> c = verify("CREATE TABLE fresh (id int)", "ALTER TABLE fresh ADD COLUMN v int",
