@@ -65,6 +65,18 @@ final class AppServices implements CliServices {
         return new DockerStackOperations(StackHosts.of(host), stack, Clock.systemUTC(), EnvDefaults.rollbackLimit(env));
     }
 
+    /**
+     * The migration wizard's engine: classifier, shadow verifier, planner, backups and migration plans.
+     * Databases are reached directly from the workstation (a stack's tunnel comes with its database spec).
+     */
+    EngineMigrationServices migrations() {
+        // the same backup folder as `turnout db backup`: TURNOUT_BACKUP_DIR, else ~/.turnout/backups
+        String dir = env.get("TURNOUT_BACKUP_DIR");
+        io.turnout.db.Backups backups = new io.turnout.db.Backups(dir == null || dir.isBlank() ? io.turnout.db.Backups.defaultRoot()
+                : Path.of(dir), Clock.systemUTC(), io.turnout.db.Backups.DEFAULT_KEEP);
+        return new EngineMigrationServices(io.turnout.db.DbConnector.direct(), backups, env, Clock.systemUTC());
+    }
+
     /** Docker clients that see the environment this was built with (DOCKER_HOST, DOCKER_CERT_PATH, HOME). */
     private DockerClients dockerClients() {
         return new DockerClients(Duration.ofSeconds(5), Duration.ofSeconds(60), env);

@@ -102,6 +102,7 @@ final class GuiLauncher {
                         () -> services.catalog(sshConfig).all(),
                         name -> services.profiles().remove(name))
                         .withStacks(services::stackOperations)
+                        .withMigrations(services.migrations())
                         .create(state));
                 LOG.info("gui: shell built {} ms after JVM start", sinceStart());
                 return shell.get();

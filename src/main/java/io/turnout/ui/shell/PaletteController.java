@@ -36,6 +36,9 @@ public final class PaletteController {
         results.getStyleClass().add(Styles.DENSE);
         vm.results().subscribe(() -> results.getSelectionModel().selectFirst());
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!root.isVisible()) {
+                return; // a key repeat after Enter ran a command: the hidden query may still hold the focus
+            }
             switch (e.getCode()) {
                 case ESCAPE -> close();
                 case ENTER -> runSelected();

@@ -8,6 +8,9 @@ import io.turnout.ui.common.TaskRunner;
 import io.turnout.ui.connect.AddHostRequest;
 import io.turnout.ui.stack.StackOperationsFactory;
 import io.turnout.ui.stack.StackViews;
+import io.turnout.ui.migrate.MigrationWizardServices;
+import io.turnout.ui.migrate.MigrationWizards;
+import javafx.application.Platform;
 import javafx.application.ColorScheme;
 import javafx.beans.value.ObservableValue;
 
@@ -37,6 +40,7 @@ public final class ShellFactory {
     private final Supplier<List<ConnectionProfile>> catalog;
     private final Consumer<String> forgetProfile;
     private StackOperationsFactory stacks;
+    private MigrationWizards migrations;
 
     /**
      * @param initialHosts  open from the start, as if passed to {@link Shell#addHost} in order; need not be connected yet
@@ -77,6 +81,15 @@ public final class ShellFactory {
         return this;
     }
 
+    /**
+     * "Migrate database…" in the command palette (without a stack: paste SQL, classify, run against a
+     * database URL) and in every stack view.
+     */
+    public ShellFactory withMigrations(MigrationWizardServices services) {
+        this.migrations = new MigrationWizards(services, runner, Platform::runLater, activityLog);
+        return this;
+    }
+
     /** FX thread only. Reads the remembered state from the store. */
     public Shell create() {
         return create(store.load());
@@ -91,7 +104,7 @@ public final class ShellFactory {
         activity.openProperty().set(state.drawerOpen());
         SidebarViewModel sidebar = new SidebarViewModel(hosts);
         Navigator nav = new Navigator(hosts, runner, clock,
-                stacks == null ? null : new StackViews(stacks, runner, activityLog, ZoneId.systemDefault()));
+                stacks == null ? null : new StackViews(stacks, runner, activityLog, ZoneId.systemDefault(), migrations));
         AtomicReference<ShellController> shell = new AtomicReference<>();
         AtomicReference<String> lastSelection = new AtomicReference<>(state.lastSelection());
         Consumer<SidebarNode> open = node -> shell.get().open(node);
@@ -101,6 +114,10 @@ public final class ShellFactory {
         PaletteViewModel palette = new PaletteViewModel(() -> {
             List<PaletteViewModel.Command> all = new ArrayList<>(PaletteCommands.build(sidebar, open, nav,
                     theme::toggle, () -> shell.get().addHost(), activity::toggle, remove));
+            if (migrations != null) {
+                all.add(1, new PaletteViewModel.Command("Migrate database…", "Action",
+                        () -> migrations.open(nav.window(), null, null, "local")));
+            }
             all.addAll(CatalogCommands.build(known.entries(), hosts.hosts().stream().map(HostEntry::target).toList(),
                     connect, known::forget));
             return all;

@@ -51,6 +51,7 @@ public final class StackController {
     @FXML private Button releaseLock;
     @FXML private Label lock;
     @FXML private Button refresh;
+    @FXML private Button migrate;
     @FXML private HBox banner;
     @FXML private Label bannerText;
     @FXML private Button resume;
@@ -93,6 +94,11 @@ public final class StackController {
         releaseLock.managedProperty().bind(releaseLock.visibleProperty());
         releaseLock.getStyleClass().addAll(Styles.FLAT, Styles.DANGER);
         releaseLock.setOnAction(e -> confirmReleaseLock());
+        migrate.setGraphic(Icons.of(Feather.DATABASE));
+        migrate.getStyleClass().add(Styles.FLAT);
+        migrate.setVisible(windows.canMigrate());
+        migrate.setManaged(windows.canMigrate());
+        migrate.setOnAction(e -> windows.migrate(root.getScene().getWindow(), vm));
         refresh.setGraphic(Icons.of(Feather.REFRESH_CW));
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         refresh.setOnAction(e -> vm.refresh());

@@ -5,6 +5,7 @@ import io.turnout.docker.DockerHost;
 import io.turnout.release.StackOperations;
 import io.turnout.ui.common.FxmlLoaderFactory;
 import io.turnout.ui.common.TaskRunner;
+import io.turnout.ui.migrate.MigrationWizards;
 import javafx.application.Platform;
 import javafx.scene.Node;
 
@@ -19,18 +20,25 @@ public final class StackViews {
     private final TaskRunner runner;
     private final ActivityLog activity;
     private final ZoneId zone;
+    private final MigrationWizards migrations;
 
     public StackViews(StackOperationsFactory factory, TaskRunner runner, ActivityLog activity, ZoneId zone) {
+        this(factory, runner, activity, zone, null);
+    }
+
+    /** @param migrations opens the migration wizard from a stack's "Migrate database…"; null: no such button */
+    public StackViews(StackOperationsFactory factory, TaskRunner runner, ActivityLog activity, ZoneId zone, MigrationWizards migrations) {
         this.factory = factory;
         this.runner = runner;
         this.activity = activity;
         this.zone = zone;
+        this.migrations = migrations;
     }
 
     /** FX thread. @param containers the stack's containers view for the "Containers" section, or null */
     public FxmlLoaderFactory.View<StackController> create(DockerHost host, String stack, Node containers) {
         StackViewModel vm = new StackViewModel(stack, memoized(() -> factory.open(host, stack)), runner, zone);
-        StackWindows windows = new StackWindows(runner, Platform::runLater, activity, host.target().label());
+        StackWindows windows = new StackWindows(runner, Platform::runLater, activity, host.target().label(), migrations);
         return new FxmlLoaderFactory(Map.of(StackController.class, () -> new StackController(vm, windows, containers)))
                 .load(StackController.class, "StackView.fxml", StackController.class);
     }

@@ -10,6 +10,7 @@ import io.turnout.stack.Color;
 import io.turnout.ui.common.FxmlLoaderFactory;
 import io.turnout.ui.common.TaskRunner;
 import io.turnout.ui.common.UiStyles;
+import io.turnout.ui.migrate.MigrationWizards;
 import io.turnout.ui.stack.run.PlanDialogController;
 import io.turnout.ui.stack.run.PlanDialogViewModel;
 import io.turnout.ui.stack.run.RunPaneController;
@@ -39,13 +40,31 @@ public final class StackWindows {
     private final Executor fx;
     private final ActivityLog activity;
     private final String hostLabel;
+    private final MigrationWizards migrations;
 
     /** @param fx {@code Platform::runLater}: where run progress and gate questions are handed over */
     public StackWindows(TaskRunner runner, Executor fx, ActivityLog activity, String hostLabel) {
+        this(runner, fx, activity, hostLabel, null);
+    }
+
+    /** @param migrations opens the migration wizard; null: the stack view offers no "Migrate database…" */
+    public StackWindows(TaskRunner runner, Executor fx, ActivityLog activity, String hostLabel, MigrationWizards migrations) {
         this.runner = runner;
         this.fx = fx;
         this.activity = activity;
         this.hostLabel = hostLabel;
+        this.migrations = migrations;
+    }
+
+    public boolean canMigrate() {
+        return migrations != null;
+    }
+
+    /** The migration wizard for this stack: its runs are named after the stack and, for maintenance, use its router. */
+    public void migrate(Window owner, StackViewModel stack) {
+        if (migrations != null) {
+            migrations.open(owner, stack.stack(), null, hostLabel);
+        }
     }
 
     private RunViewModel newRun() {

@@ -120,6 +120,12 @@ public final class RunPaneController {
         title.setManaged(false);
     }
 
+    /** Hides the switch probe's panel, for plans that move no traffic even when a step is dangerous (a migration). */
+    public void hideProbe() {
+        probeBox.visibleProperty().unbind();
+        probeBox.setVisible(false);
+    }
+
     /** Gives the gate's go button the focus when a question comes up (the wizard calls this). */
     public void focusGate() {
         if (gateBar.isVisible()) {

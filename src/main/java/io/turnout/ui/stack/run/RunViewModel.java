@@ -44,6 +44,7 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.PREVIEW);
     private final ReadOnlyObjectWrapper<ProbeReport> probe = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Object> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PlanResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<GateQuestion> gate = new ReadOnlyObjectWrapper<>();
@@ -143,6 +144,8 @@ public final class RunViewModel {
                 case RunEvent.Detail d -> {
                     if (d.detail() instanceof ProbeReport r) {
                         probe.set(r);
+                    } else {
+                        detail.set(d.detail());
                     }
                 }
                 case RunEvent.Finished f -> item(f.index(), null).finished(f.title(), f.status(), f.took(), f.error());
@@ -194,6 +197,8 @@ public final class RunViewModel {
     public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
     /** The switch probe's latest figures while traffic moves; its final report afterwards; null before. */
     public ReadOnlyObjectProperty<ProbeReport> probeProperty() { return probe.getReadOnlyProperty(); }
+    /** The latest detail a step published that is not the probe's (e.g. a migration's lock waits); null before. */
+    public ReadOnlyObjectProperty<Object> detailProperty() { return detail.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<PlanResult> resultProperty() { return result.getReadOnlyProperty(); }
     /** One sentence on how it ended, "" before. */
     public ReadOnlyStringProperty outcomeProperty() { return outcome.getReadOnlyProperty(); }
