@@ -1,17 +1,14 @@
 package io.turnout.db;
 
 import io.turnout.feed.Feed;
+import io.turnout.feed.FeedListeners;
+import io.turnout.feed.FeedTicker;
 import io.turnout.timeline.Timeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -26,16 +23,16 @@ public final class DbActivityFeed implements Feed<DbActivity> {
     private static final Logger log = LoggerFactory.getLogger(DbActivityFeed.class);
 
     private final DbActivitySampler sampler;
-    private final Duration interval;
     private final DbSeries series;
-    private final CopyOnWriteArrayList<Consumer<? super DbActivity>> listeners = new CopyOnWriteArrayList<>();
+    private final FeedTicker ticker;
+    private final FeedListeners<DbActivity> listeners = new FeedListeners<>();
     private volatile DbActivity current;
-    private ScheduledExecutorService executor;
 
     /** @param timeline where samples are appended, or null */
     public DbActivityFeed(DbActivitySampler sampler, Duration interval, Timeline timeline) {
         this.sampler = Objects.requireNonNull(sampler, "sampler");
-        this.interval = Objects.requireNonNull(interval, "interval");
+        this.ticker = new FeedTicker("turnout-db-feed " + sampler.url().host() + ":" + sampler.url().port(),
+                Objects.requireNonNull(interval, "interval"));
         this.series = timeline == null ? null : new DbSeries(timeline);
         this.current = DbActivity.down(java.time.Instant.EPOCH, "Not sampled yet.", 0);
     }
@@ -47,56 +44,31 @@ public final class DbActivityFeed implements Feed<DbActivity> {
 
     @Override
     public Subscription subscribe(Consumer<? super DbActivity> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "turnout-db-feed " + sampler.url().host() + ":" + sampler.url().port());
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        ticker.start(this::tick);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService ex;
-        synchronized (this) {
-            ex = executor;
-            executor = null;
-        }
-        if (ex == null) {
+        if (!ticker.running()) {
             return;
         }
-        ex.shutdownNow();
-        try {
-            if (!ex.awaitTermination(15, TimeUnit.SECONDS)) {
-                log.warn("The database feed for {} did not stop within 15 s", sampler.url().masked());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!ticker.stop(Duration.ofSeconds(15))) {
+            log.warn("The database feed for {} did not stop within 15 s", sampler.url().masked());
         }
         sampler.close();
     }
 
     private void tick() {
-        try {
-            DbActivity a = sampler.sample();
-            current = a;
-            if (series != null && a.ok()) {
-                series.append(a);
-            }
-            for (Consumer<? super DbActivity> l : List.copyOf(listeners)) {
-                l.accept(a);
-            }
-        } catch (RuntimeException e) {   // a listener's bug must not end the schedule
-            log.warn("Database feed tick failed", e);
+        DbActivity a = sampler.sample();
+        current = a;
+        if (series != null && a.ok()) {
+            series.append(a);
         }
+        listeners.publish(a);
     }
 }

@@ -5,6 +5,8 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import io.turnout.feed.Feed;
+import io.turnout.feed.FeedListeners;
+import io.turnout.feed.FeedTicker;
 import io.turnout.stack.Color;
 import io.turnout.stack.StackSpec;
 import io.turnout.stack.StackSpec.ProbeSpec;
@@ -25,10 +27,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -49,12 +47,11 @@ public final class HealthFeed implements Feed<HealthSnapshot> {
     private final HttpProbe probe;
     private final Timeline timeline;
     private final Clock clock;
-    private final Duration interval;
-    private final CopyOnWriteArrayList<Consumer<? super HealthSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final FeedTicker ticker;
+    private final FeedListeners<HealthSnapshot> listeners = new FeedListeners<>();
     private final Map<String, Memo> memos = new HashMap<>();
     private final ArrayDeque<HealthTransition> history = new ArrayDeque<>();
     private volatile HealthSnapshot current;
-    private ScheduledExecutorService ticker;
 
     /** What the feed remembers of one color between ticks; reset when its container is replaced. */
     private static final class Memo {
@@ -71,7 +68,7 @@ public final class HealthFeed implements Feed<HealthSnapshot> {
         this.probe = new HttpProbe(reach, clock);
         this.timeline = timeline;
         this.clock = clock;
-        this.interval = interval;
+        this.ticker = new FeedTicker("health-feed-" + spec.name(), interval);
         this.current = HealthSnapshot.empty(clock.instant());
     }
 
@@ -82,35 +79,17 @@ public final class HealthFeed implements Feed<HealthSnapshot> {
 
     @Override
     public Subscription subscribe(Consumer<? super HealthSnapshot> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     @Override
-    public synchronized void start() {
-        if (ticker != null) {
-            return;
-        }
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "health-feed-" + spec.name());
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                tick(false);
-            } catch (RuntimeException e) {
-                LOG.warn("health {}: tick failed: {}", spec.name(), e.toString());
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        ticker.start(() -> tick(false));
     }
 
     @Override
-    public synchronized void stop() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            ticker = null;
-        }
+    public void stop() {
+        ticker.stop(java.time.Duration.ZERO);
     }
 
     /** One pass that runs every probe now, whatever its interval: {@code turnout health check}. */
@@ -245,12 +224,6 @@ public final class HealthFeed implements Feed<HealthSnapshot> {
 
     private void publish(HealthSnapshot s) {
         current = s;
-        for (Consumer<? super HealthSnapshot> l : listeners) {
-            try {
-                l.accept(s);
-            } catch (RuntimeException e) {
-                LOG.warn("health {}: a listener failed: {}", spec.name(), e.toString());
-            }
-        }
+        listeners.publish(s);
     }
 }

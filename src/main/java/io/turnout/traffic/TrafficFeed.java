@@ -1,6 +1,8 @@
 package io.turnout.traffic;
 
 import io.turnout.feed.Feed;
+import io.turnout.feed.FeedListeners;
+import io.turnout.feed.FeedTicker;
 import io.turnout.stack.Color;
 import io.turnout.timeline.SeriesKey;
 import io.turnout.timeline.Timeline;
@@ -15,10 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -39,14 +37,13 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
     private final LogSource log;
     private final Timeline timeline;
     private final Clock clock;
-    private final Duration interval;
-    private final CopyOnWriteArrayList<Consumer<? super TrafficSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final FeedTicker ticker;
+    private final FeedListeners<TrafficSnapshot> listeners = new FeedListeners<>();
     private final Map<String, LatencySample> latencies = new HashMap<>();
     private final Map<String, long[]> totals = new HashMap<>();
     private volatile TrafficSnapshot current;
     private Map<String, Map<Color, ColorCounters>> previous;
     private Instant previousAt;
-    private ScheduledExecutorService ticker;
     private LogSource.Following following;
     private Instant lastFollow;
 
@@ -62,7 +59,7 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
         this.log = log;
         this.timeline = timeline;
         this.clock = clock;
-        this.interval = interval;
+        this.ticker = new FeedTicker("traffic-feed-" + scope, interval);
         this.current = TrafficSnapshot.empty(clock.instant());
     }
 
@@ -73,31 +70,24 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
 
     @Override
     public Subscription subscribe(Consumer<? super TrafficSnapshot> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     @Override
     public synchronized void start() {
-        if (ticker != null) {
+        if (ticker.running()) {
             return;
         }
         previous = null; // a full resync: the first read is the new baseline
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "traffic-feed-" + scope);
-            t.setDaemon(true);
-            return t;
+        ticker.start(() -> {
+            ensureFollowing();
+            tick();
         });
-        ticker.scheduleAtFixedRate(this::tickSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public synchronized void stop() {
-        if (ticker == null) {
-            return;
-        }
-        ticker.shutdownNow();
-        ticker = null;
+        ticker.stop(Duration.ZERO);
         synchronized (latencies) {
             if (following != null) {
                 following.close();
@@ -138,15 +128,6 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
         }
         synchronized (latencies) {
             latencies.computeIfAbsent(key(a.service(), a.color()), k -> new LatencySample()).add(a.activeMs());
-        }
-    }
-
-    private void tickSafely() {
-        try {
-            ensureFollowing();
-            tick();
-        } catch (RuntimeException e) {
-            LOG.warn("traffic {}: tick failed: {}", scope, e.toString());
         }
     }
 
@@ -257,13 +238,7 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
 
     private void publish(TrafficSnapshot s) {
         current = s;
-        for (Consumer<? super TrafficSnapshot> l : listeners) {
-            try {
-                l.accept(s);
-            } catch (RuntimeException e) {
-                LOG.warn("traffic {}: a listener failed: {}", scope, e.toString());
-            }
-        }
+        listeners.publish(s);
     }
 
     private static String key(String service, Color c) {
