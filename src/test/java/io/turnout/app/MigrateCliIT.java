@@ -3,7 +3,7 @@ package io.turnout.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.turnout.cli.Cli;
-import io.turnout.migrate.ScratchDatabase;
+import io.turnout.testing.ScratchDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.turnout.connect.HostCatalog;
 import io.turnout.connect.HostConnector;
-import io.turnout.migrate.verify.ScratchDatabase;
+import io.turnout.testing.ScratchDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

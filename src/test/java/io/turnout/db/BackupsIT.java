@@ -1,6 +1,6 @@
 package io.turnout.db;
 
-import io.turnout.migrate.ScratchDatabase;
+import io.turnout.testing.ScratchDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

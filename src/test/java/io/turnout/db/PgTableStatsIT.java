@@ -8,7 +8,7 @@ import io.turnout.migrate.Risk;
 import io.turnout.migrate.SizeEstimates;
 import io.turnout.migrate.TableSize;
 import io.turnout.migrate.TableSizeRisk;
-import io.turnout.migrate.verify.ScratchDatabase;
+import io.turnout.testing.ScratchDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

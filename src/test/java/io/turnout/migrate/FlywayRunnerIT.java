@@ -1,5 +1,6 @@
 package io.turnout.migrate;
 
+import io.turnout.testing.ScratchDatabase;
 import io.turnout.db.DbConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package io.turnout.migrate;
 
+import io.turnout.testing.ScratchDatabase;
 import io.turnout.db.BackupInfo;
 import io.turnout.db.Backups;
 import io.turnout.db.DbConnector;

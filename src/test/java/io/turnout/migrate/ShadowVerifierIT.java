@@ -3,7 +3,7 @@ package io.turnout.migrate;
 import io.turnout.db.DbConnector;
 import io.turnout.db.DbUrl;
 import io.turnout.migrate.verify.FileVerification;
-import io.turnout.migrate.verify.ScratchDatabase;
+import io.turnout.testing.ScratchDatabase;
 import io.turnout.migrate.verify.ShadowSession;
 import io.turnout.migrate.verify.ShadowVerifier;
 import io.turnout.migrate.verify.StatementCheck;

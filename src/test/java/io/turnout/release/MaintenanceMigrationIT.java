@@ -10,7 +10,7 @@ import io.turnout.migrate.MigrationPlans;
 import io.turnout.migrate.MigrationRequest;
 import io.turnout.migrate.MigrationTarget;
 import io.turnout.migrate.RuleClassifier;
-import io.turnout.migrate.ScratchDatabase;
+import io.turnout.testing.ScratchDatabase;
 import io.turnout.plan.PlanListener;
 import io.turnout.plan.PlanResult;
 import io.turnout.plan.RunOptions;

@@ -1,7 +1,7 @@
 package io.turnout.migrate.expand;
 
 import io.turnout.migrate.SqlStatement;
-import io.turnout.migrate.verify.ScratchDatabase;
+import io.turnout.testing.ScratchDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

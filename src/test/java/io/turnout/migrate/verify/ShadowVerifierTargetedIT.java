@@ -1,5 +1,6 @@
 package io.turnout.migrate.verify;
 
+import io.turnout.testing.ScratchDatabase;
 import io.turnout.db.DbConnector;
 import io.turnout.migrate.LockLevel;
 import io.turnout.migrate.MigrationClass;
@@ -170,9 +171,9 @@ class ShadowVerifierTargetedIT {
                     .checks().getFirst();
             assertThat(c.failed()).isTrue();
             assertThat(c.sqlState()).isEqualTo("42P01");
-            assertThat(ScratchDatabase.shadowDatabasesLike(name)).isEqualTo(1);
+            assertThat(ScratchDatabase.databasesLike(name)).isEqualTo(1);
         }
-        assertThat(ScratchDatabase.shadowDatabasesLike(name)).isZero();
+        assertThat(ScratchDatabase.databasesLike(name)).isZero();
     }
 
     @Test

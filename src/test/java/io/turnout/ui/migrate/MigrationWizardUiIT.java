@@ -7,7 +7,7 @@ import io.turnout.db.DbConnector;
 import io.turnout.migrate.FlywayRunner;
 import io.turnout.migrate.FlywaySettings;
 import io.turnout.migrate.Risk;
-import io.turnout.migrate.ScratchDatabase;
+import io.turnout.testing.ScratchDatabase;
 import io.turnout.ui.common.FxTaskRunner;
 import io.turnout.ui.shell.Shell;
 import io.turnout.ui.shell.ShellFactory;
