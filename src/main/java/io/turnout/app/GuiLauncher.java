@@ -102,6 +102,7 @@ final class GuiLauncher {
                         () -> services.catalog(sshConfig).all(),
                         name -> services.profiles().remove(name))
                         .withStacks(services::stackOperations)
+                        .withDashboards(services.dashboardSources())
                         .create(state));
                 LOG.info("gui: shell built {} ms after JVM start", sinceStart());
                 return shell.get();
