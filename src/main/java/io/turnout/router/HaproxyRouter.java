@@ -118,6 +118,11 @@ public final class HaproxyRouter implements StackRouter {
         return reach(HaproxyConfig.STATS_PORT);
     }
 
+    /** HAProxy's counters as {@code show stat} CSV (management guide §9.1), read now through the runtime API. */
+    public String statsCsv() {
+        return runtime.query("show stat");
+    }
+
     @Override
     public RoutingTable current() {
         String answer = runtime.query("show servers state; show acl " + HaproxyConfig.aclPath());

@@ -14,7 +14,7 @@ class LayeringTest {
         "io.turnout.target..", "io.turnout.ssh..", "io.turnout.docker..", "io.turnout.feed..",
         "io.turnout.activity..", "io.turnout.profile..", "io.turnout.connect..", "io.turnout.demo..",
         "io.turnout.plan..", "io.turnout.probe..", "io.turnout.router..", "io.turnout.migrate..", "io.turnout.db..",
-        "io.turnout.kube..", "io.turnout.stack..", "io.turnout.release..", "io.turnout.timeline..", "io.turnout.health..", "io.turnout.traffic.."
+        "io.turnout.kube..", "io.turnout.stack..", "io.turnout.release..", "io.turnout.timeline..", "io.turnout.health..", "io.turnout.traffic..", "io.turnout.alert.."
     };
 
     @ArchTest
