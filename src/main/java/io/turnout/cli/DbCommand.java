@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** `turnout db ...`: a group; each verb is its own class, listed in {@code subcommands}. */
-@Command(name = "db", description = "Database activity, backups and restores.", subcommands = {})
+@Command(name = "db", description = "Database activity, backups and restores.", subcommands = {DbActivityCommand.class})
 final class DbCommand implements Callable<Integer> {
 
     @ParentCommand TurnoutCommand root;
