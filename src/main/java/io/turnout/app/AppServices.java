@@ -15,6 +15,9 @@ import io.turnout.docker.DockerHostFactory;
 import io.turnout.profile.ProfileStore;
 import io.turnout.release.DockerStackOperations;
 import io.turnout.release.MarkingStackOperations;
+import io.turnout.release.StackFeeds;
+import io.turnout.db.DbConnector;
+import io.turnout.db.DbUrl;
 import io.turnout.release.StackOperations;
 import io.turnout.ssh.HostKeyPrompt;
 import io.turnout.ssh.SecretPrompt;
@@ -39,6 +42,7 @@ final class AppServices implements CliServices {
     private final Map<String, String> env;
     private final Path home;
     private final Timelines timelines;
+    private final Map<String, StackFeeds> feeds = new java.util.concurrent.ConcurrentHashMap<>();
 
     AppServices(AppDirs dirs, Map<String, String> env, Path home) {
         this(dirs, env, home, new Timelines(Clock.systemUTC()));
@@ -84,6 +88,14 @@ final class AppServices implements CliServices {
         return timelines.of(host.target() + "/" + stack);
     }
 
+    /** A stack's feeds, one set per stack however many views show it. */
+    private StackFeeds feeds(DockerHost host, String stack) {
+        return feeds.computeIfAbsent(host.target() + "/" + stack, id -> new StackFeeds(() -> StackHosts.of(host), stack,
+                timeline(host, stack), Clock.systemUTC(),
+                // a database often listens only inside the host's Docker network: reach it through the host's SSH session
+                () -> DefaultHostConnector.sshOf(host).map(DbConnector::through).orElseGet(DbConnector::direct)));
+    }
+
     /** The dashboards' timelines and the feeds that fill them while a dashboard shows. */
     Dashboards.Sources dashboardSources() {
         return new Dashboards.Sources() {
@@ -94,7 +106,12 @@ final class AppServices implements CliServices {
 
             @Override
             public TimelineSource sources(DockerHost host, String stack) {
-                return TimelineSource.NONE; // the router's traffic/health feeds and the DB feed plug in here
+                return feeds(host, stack);
+            }
+
+            @Override
+            public void database(DockerHost host, String stack, String jdbcUrl) {
+                feeds(host, stack).database(DbUrl.parse(jdbcUrl));
             }
         };
     }

@@ -10,6 +10,7 @@ import javafx.animation.Timeline;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
@@ -46,6 +47,9 @@ public final class DashboardController {
     @FXML private Button pause;
     @FXML private Button live;
     @FXML private Label state;
+    @FXML private TextField dbUrl;
+    @FXML private Button watchDb;
+    @FXML private Label error;
     @FXML private VBox chartBox;
     @FXML private Label empty;
     @FXML private Label readout;
@@ -76,6 +80,20 @@ public final class DashboardController {
         live.setOnAction(e -> vm.live());
         state.textProperty().bind(vm.pausedProperty().map(p -> p ? "Paused · still recording" : "Live · 1 s"));
         readout.getStyleClass().add(UiStyles.DASHBOARD_READOUT);
+        watchDb.setGraphic(Icons.of(Feather.DATABASE));
+        watchDb.disableProperty().bind(dbUrl.textProperty().isEmpty());
+        watchDb.setOnAction(e -> {
+            vm.watchDatabase(dbUrl.getText());
+            if (vm.errorProperty().get().isEmpty()) {
+                dbUrl.clear(); // the URL may carry a password: keep only the masked form on screen
+                dbUrl.setPromptText("Watching " + vm.databaseProperty().get());
+            }
+        });
+        dbUrl.setOnAction(e -> watchDb.fire());
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.getStyleClass().add(Styles.DANGER);
         vm.modelProperty().subscribe(this::draw);
 
         Showing.of(root).subscribe(shown -> {

@@ -1,5 +1,6 @@
 package io.turnout.ui.dashboard;
 
+import io.turnout.db.DbUrl;
 import io.turnout.timeline.Marker;
 import io.turnout.timeline.Timeline;
 import io.turnout.timeline.TimelineSlice;
@@ -7,6 +8,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +39,19 @@ public final class DashboardViewModel {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper zoomed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Duration> window = new ReadOnlyObjectWrapper<>(SHORT);
+    private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final java.util.function.Consumer<String> watchDatabase;
 
     public DashboardViewModel(Timeline timeline, String target, ZoneId zone) {
+        this(timeline, target, zone, url -> {
+            throw new IllegalArgumentException("This console cannot watch a database.");
+        });
+    }
+
+    /** @param watchDatabase starts sampling a database onto the timeline; throws IllegalArgumentException with one sentence */
+    public DashboardViewModel(Timeline timeline, String target, ZoneId zone, java.util.function.Consumer<String> watchDatabase) {
+        this.watchDatabase = watchDatabase;
         this.timeline = timeline;
         this.target = target;
         this.zone = zone;
@@ -45,6 +59,18 @@ public final class DashboardViewModel {
 
     public String target() {
         return target;
+    }
+
+    /** Samples the typed database onto this timeline; shows it masked (never its password), or says why not. */
+    public void watchDatabase(String jdbcUrl) {
+        try {
+            String masked = DbUrl.parse(jdbcUrl).masked();
+            watchDatabase.accept(jdbcUrl.trim());
+            database.set(masked);
+            error.set("");
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+        }
     }
 
     /** One UI update: re-reads the window while live; a paused or zoomed view keeps what it shows. */
@@ -143,5 +169,9 @@ public final class DashboardViewModel {
     public ReadOnlyObjectProperty<DashboardModel> modelProperty() { return model.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty pausedProperty() { return paused.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty zoomedProperty() { return zoomed.getReadOnlyProperty(); }
+    /** The watched database, masked; "" when none. */
+    public ReadOnlyStringProperty databaseProperty() { return database.getReadOnlyProperty(); }
+    /** Why the last request failed, one sentence; "" when fine. */
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Duration> windowProperty() { return window.getReadOnlyProperty(); }
 }

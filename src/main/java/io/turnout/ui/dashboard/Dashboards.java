@@ -26,6 +26,14 @@ public final class Dashboards {
 
         /** Feeds to run while the dashboard shows (router traffic and health, the database); NONE when there are none. */
         TimelineSource sources(DockerHost host, String stack);
+
+        /**
+         * Samples this PostgreSQL database onto the stack's timeline too (typed into the dashboard).
+         * @throws IllegalArgumentException with one sentence for the operator when the URL is not a JDBC URL
+         */
+        default void database(DockerHost host, String stack, String jdbcUrl) {
+            throw new IllegalArgumentException("This console cannot watch a database.");
+        }
     }
 
     private final Sources sources;
@@ -39,7 +47,7 @@ public final class Dashboards {
     /** FX thread. */
     public FxmlLoaderFactory.View<DashboardController> create(DockerHost host, String stack) {
         Timeline timeline = sources.timeline(host, stack);
-        DashboardViewModel vm = new DashboardViewModel(timeline, stack, zone);
+        DashboardViewModel vm = new DashboardViewModel(timeline, stack, zone, url -> sources.database(host, stack, url));
         TimelineSource feeds = sources.sources(host, stack);
         var view = new FxmlLoaderFactory(Map.of(DashboardController.class, () -> new DashboardController(vm, feeds, zone)))
                 .load(DashboardController.class, "DashboardView.fxml", DashboardController.class);

@@ -128,6 +128,19 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void watchingADatabaseShowsItMaskedAndABadUrlSaysWhy() {
+        java.util.List<String> watched = new java.util.ArrayList<>();
+        DashboardViewModel withDb = new DashboardViewModel(timeline, "shop", ZoneOffset.UTC, watched::add);
+        withDb.watchDatabase("mysql://db/shop");
+        assertThat(withDb.errorProperty().get()).startsWith("Not a PostgreSQL JDBC URL");
+        assertThat(watched).isEmpty();
+        withDb.watchDatabase(" jdbc:postgresql://127.0.0.1:55432/shop?user=app&password=s3cret ");
+        assertThat(watched).containsExactly("jdbc:postgresql://127.0.0.1:55432/shop?user=app&password=s3cret");
+        assertThat(withDb.errorProperty().get()).isEmpty();
+        assertThat(withDb.databaseProperty().get()).contains("127.0.0.1:55432/shop").doesNotContain("s3cret");
+    }
+
+    @Test
     void axisCeilingIsARoundNumber() {
         assertThat(ChartLayout.niceCeiling(0)).isEqualTo(1);
         assertThat(ChartLayout.niceCeiling(7.2)).isEqualTo(10);
