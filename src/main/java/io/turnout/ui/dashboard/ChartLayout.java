@@ -91,7 +91,7 @@ final class ChartLayout {
     /** Health status series (up = 1, down = 0) are a band, not a line. */
     private static boolean isBand(SeriesKey key) {
         String n = key.name().toLowerCase(Locale.ROOT);
-        return key.feed().equals("health") && (n.endsWith("status") || n.endsWith("healthy") || n.endsWith(".up"));
+        return key.feed().equals("health") && (n.endsWith(".ok") || n.endsWith("status") || n.endsWith("healthy") || n.endsWith(".up"));
     }
 
     private static Dash dash(String name) {

@@ -31,6 +31,8 @@ public final class DashboardViewModel {
     public static final Duration LONG = Duration.ofHours(1);
     /** Narrowest zoom: a few samples still make a line. */
     static final Duration MIN_SPAN = Duration.ofSeconds(10);
+    /** Narrowest live window while the timeline is still filling. */
+    static final Duration MIN_LIVE_SPAN = Duration.ofMinutes(1);
 
     private final Timeline timeline;
     private final String target;
@@ -73,12 +75,37 @@ public final class DashboardViewModel {
         }
     }
 
-    /** One UI update: re-reads the window while live; a paused or zoomed view keeps what it shows. */
+    /**
+     * One UI update: re-reads the window while live; a paused or zoomed view keeps what it shows. Until
+     * the timeline holds a full window, the axis starts at its first sample (at least {@link #MIN_LIVE_SPAN}),
+     * so the first minutes of a console are not a sliver at the right edge.
+     */
     public void tick() {
         if (!paused.get()) {
             Instant now = timeline.now();
-            show(timeline.slice(now.minus(window.get()), now));
+            TimelineSlice slice = timeline.slice(now.minus(window.get()), now);
+            Instant first = firstSample(slice);
+            Instant from = first == null ? slice.from() : first.minus(Duration.ofSeconds(2));
+            Instant minFrom = now.minus(MIN_LIVE_SPAN);
+            from = from.isAfter(minFrom) ? minFrom : from;
+            if (from.isAfter(slice.from())) {
+                slice = new TimelineSlice(from, slice.to(), slice.series(), slice.markers());
+            }
+            show(slice);
         }
+    }
+
+    private static Instant firstSample(TimelineSlice slice) {
+        long first = Long.MAX_VALUE;
+        for (var s : slice.series().values()) {
+            if (s.size() > 0) {
+                first = Math.min(first, s.epochMillis()[0]);
+            }
+        }
+        for (Marker m : slice.markers()) {
+            first = Math.min(first, m.at().toEpochMilli());
+        }
+        return first == Long.MAX_VALUE ? null : Instant.ofEpochMilli(first);
     }
 
     public void window(Duration w) {

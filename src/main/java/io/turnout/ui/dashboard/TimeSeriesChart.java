@@ -35,6 +35,7 @@ public final class TimeSeriesChart extends Region {
     static final double TOP = 20;
     static final double BOTTOM = 18;
     private static final double BAND = 6;
+    private static final Font FONT = Font.font(11);
     /** Points further apart than this are drawn with a gap between them: the feed was stopped. */
     private static final long GAP_MILLIS = 5_000;
     static final Map<MarkerKind, Color> MARKER_COLORS = Map.ofEntries(
@@ -46,6 +47,7 @@ public final class TimeSeriesChart extends Region {
             Map.entry(MarkerKind.ALERT, Color.web("#d1242f")));
 
     private final Canvas canvas = new Canvas();
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
     private final Line crosshair = new Line();
     private final Rectangle selection = new Rectangle();
     private final DateTimeFormatter hhmmss;
@@ -61,6 +63,7 @@ public final class TimeSeriesChart extends Region {
     private long redraws;
 
     public TimeSeriesChart(ZoneId zone) {
+        measure.setFont(FONT);
         hhmmss = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
         getStyleClass().add(UiStyles.CHART);
         crosshair.getStyleClass().add(UiStyles.CHART_CROSSHAIR);
@@ -70,8 +73,8 @@ public final class TimeSeriesChart extends Region {
         selection.setMouseTransparent(true);
         selection.setVisible(false);
         getChildren().addAll(canvas, selection, crosshair);
-        setMinHeight(120);
-        setPrefHeight(160);
+        setMinHeight(110);
+        setPrefHeight(128);
         widthProperty().addListener((o, a, b) -> redraw());
         heightProperty().addListener((o, a, b) -> redraw());
         setOnMouseMoved(e -> hoverAt(e.getX()));
@@ -179,7 +182,7 @@ public final class TimeSeriesChart extends Region {
         Color text = Color.web("#768390");
         Color grid = Color.web("#8c959f", 0.3);
         double plotH = h - TOP - BOTTOM - (chart.bands().isEmpty() ? 0 : BAND * chart.bands().size() + 2);
-        g.setFont(Font.font(11));
+        g.setFont(FONT);
         g.setFill(text);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -299,30 +302,43 @@ public final class TimeSeriesChart extends Region {
             g.strokeLine(x, TOP, x, h - BOTTOM);
             if (markerLabels) {
                 g.setFill(c);
-                g.fillText(m.label(), x + 3, TOP + 1);
+                boolean flip = x + 3 + textWidth(m.label()) > getWidth() - RIGHT; // no room on the right: label on the left
+                g.setTextAlign(flip ? TextAlignment.RIGHT : TextAlignment.LEFT);
+                g.fillText(m.label(), flip ? x - 3 : x + 3, TOP + 1);
             }
         }
         g.setLineDashes();
+    }
+
+    private double textWidth(String s) {
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** Where {@code t} is drawn, in this chart's coordinates (the hover and tests aim with it). */
+    public double xAt(Instant t) {
+        return xOf(t.toEpochMilli());
     }
 
     private void drawLegend(GraphicsContext g, double w, Color text) {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
         double x = w - RIGHT;
+        double titleEnd = LEFT + textWidth(chart.title()) + 16;
         List<ChartModel.Line> all = new java.util.ArrayList<>(chart.lines());
         all.addAll(chart.bands());
         for (int i = all.size() - 1; i >= 0; i--) {
             ChartModel.Line l = all.get(i);
             String label = l.label() + " " + DashboardViewModel.format(l.last(), "");
+            double tw = textWidth(label);
+            if (x - tw - 12 < titleEnd) {
+                break; // the rest is in the hover readout
+            }
             g.setFill(text);
             g.fillText(label, x, 3);
-            double tw = label.length() * 6.2;
             g.setFill(Color.web(l.color()));
             g.fillRect(x - tw - 12, 7, 9, 3);
             x -= tw + 22;
-            if (x < LEFT + 260) {
-                break;
-            }
         }
     }
 }

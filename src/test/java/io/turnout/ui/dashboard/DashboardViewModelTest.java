@@ -47,7 +47,8 @@ class DashboardViewModelTest {
         DashboardModel m = vm.modelProperty().get();
         assertThat(m.charts()).extracting(ChartModel::id).containsExactly(ChartLayout.HEALTH, ChartLayout.TRAFFIC,
                 ChartLayout.SHARE, ChartLayout.LATENCY, ChartLayout.DB_CONNECTIONS, ChartLayout.DB_ACTIVITY, "other-cache");
-        assertThat(Duration.between(m.from(), m.to())).isEqualTo(DashboardViewModel.SHORT);
+        assertThat(Duration.between(m.from(), m.to())).as("30 s recorded: the narrowest live window")
+                .isEqualTo(DashboardViewModel.MIN_LIVE_SPAN);
         ChartModel traffic = m.chart(ChartLayout.TRAFFIC).orElseThrow();
         assertThat(traffic.lines()).extracting(ChartModel.Line::label).containsExactly("web.blue.rps", "web.green.rps");
         assertThat(traffic.lines().get(0).values()).hasSize(30).containsOnly(10.0);
@@ -96,7 +97,19 @@ class DashboardViewModelTest {
         vm.window(DashboardViewModel.LONG);
         assertThat(vm.zoomedProperty().get()).isFalse();
         assertThat(vm.pausedProperty().get()).isFalse();
-        assertThat(Duration.between(vm.modelProperty().get().from(), vm.modelProperty().get().to())).isEqualTo(Duration.ofHours(1));
+        assertThat(vm.modelProperty().get().from()).as("from the first sample (2 s margin)").isEqualTo(T0.minusSeconds(2));
+    }
+
+    @Test
+    void liveWindowGrowsWithTheRecordingUntilItIsFull() {
+        for (int i = 0; i < 20 * 60; i++) {
+            second(1, 1, 1);
+        }
+        vm.tick();
+        assertThat(Duration.between(vm.modelProperty().get().from(), vm.modelProperty().get().to())).isEqualTo(DashboardViewModel.SHORT);
+        vm.window(DashboardViewModel.LONG);
+        assertThat(vm.modelProperty().get().from()).isEqualTo(T0.minusSeconds(2));
+        assertThat(vm.modelProperty().get().chart(ChartLayout.TRAFFIC).orElseThrow().lines().getFirst().values()).hasSize(20 * 60);
     }
 
     @Test
