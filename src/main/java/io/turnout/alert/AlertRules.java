@@ -90,12 +90,16 @@ public final class AlertRules {
         });
     }
 
-    /** HEALTH_CHANGE markers are labelled {@code <service>.<color> <from> → <to>}; the first word is the subject. */
+    /**
+     * HEALTH_CHANGE markers are labelled {@code <service>.<color> <from> → <to>} (see
+     * {@code io.turnout.health.HealthTransition}); the first word is the subject.
+     */
     public static AlertRule healthFlapping(int count, Duration window) {
         return rule("health-flapping", window, slice -> {
             Map<String, Integer> changes = new HashMap<>();
             for (Marker m : slice.markers()) {
-                if (m.kind() == MarkerKind.HEALTH_CHANGE) {
+                // only changes into or out of unhealthy: missing → starting → healthy is a deploy, not flapping
+                if (m.kind() == MarkerKind.HEALTH_CHANGE && m.label().contains("unhealthy")) {
                     changes.merge(m.label().split(" ", 2)[0], 1, Integer::sum);
                 }
             }

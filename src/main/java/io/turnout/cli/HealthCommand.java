@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** `turnout health ...`: a group; each verb is its own class, listed in {@code subcommands}. */
-@Command(name = "health", description = "Health of a stack's services and colors.", subcommands = {})
+@Command(name = "health", description = "Health of a stack's services and colors.", subcommands = {HealthCheckCommand.class})
 final class HealthCommand implements Callable<Integer> {
 
     @ParentCommand TurnoutCommand root;

@@ -34,6 +34,11 @@ final class StackSession implements AutoCloseable {
         return ops;
     }
 
+    /** The connection itself, for feeds that need the Docker API or the SSH session (health probes). */
+    DockerHost host() {
+        return docker;
+    }
+
     @Override
     public void close() {
         docker.close();

@@ -1,6 +1,7 @@
 package io.turnout.stack;
 
 import io.turnout.stack.StackSpec.HealthSpec;
+import io.turnout.stack.StackSpec.ProbeSpec;
 import io.turnout.stack.StackSpec.RouterKind;
 import io.turnout.stack.StackSpec.RouterSpec;
 import io.turnout.stack.StackSpec.ServiceSpec;
@@ -30,7 +31,8 @@ final class SpecReader {
     private static final List<String> TOP_KEYS = List.of("name", "router", "services");
     private static final List<String> ROUTER_KEYS = List.of("kind", "publicPort", "publicBind", "image", "drainTimeout");
     private static final List<String> SERVICE_KEYS = List.of("image", "port", "health", "routed", "critical", "env", "host");
-    private static final List<String> HEALTH_KEYS = List.of("path", "interval", "timeout");
+    private static final List<String> HEALTH_KEYS = List.of("path", "interval", "timeout", "probes");
+    private static final List<String> PROBE_KEYS = List.of("path", "interval");
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
@@ -163,7 +165,30 @@ final class SpecReader {
             throw error(f.node(), f.path("timeout") + " (" + Durations.format(timeout) + ") must not be shorter than "
                     + f.path("interval") + " (" + Durations.format(interval) + ")");
         }
-        return new HealthSpec(path, interval, timeout);
+        Map<String, ProbeSpec> probes = f.value("probes").map(n -> probes(n, f.path("probes"), interval)).orElse(Map.of());
+        return new HealthSpec(path, interval, timeout, probes);
+    }
+
+    /** {@code probes: { liveness: { path: /live, interval: 5s }, ... }}; a probe's interval defaults to the health interval. */
+    private static Map<String, ProbeSpec> probes(Node node, String where, Duration defaultInterval) {
+        Map<String, ProbeSpec> out = new TreeMap<>();
+        for (Map.Entry<String, NodeTuple> e : YamlFields.entries(node, where).entrySet()) {
+            if (!HealthSpec.PROBE_KINDS.contains(e.getKey())) {
+                throw error(e.getValue().getKeyNode(), where + " has no probe '" + e.getKey() + "'; use "
+                        + String.join(", ", HealthSpec.PROBE_KINDS));
+            }
+            YamlFields p = new YamlFields(e.getValue().getValueNode(), where + "." + e.getKey(), PROBE_KEYS);
+            String path = p.requiredString("path");
+            if (!path.startsWith("/") || path.chars().anyMatch(Character::isWhitespace)) {
+                throw error(p.required("path"), p.path("path") + " must be an HTTP path starting with '/', not '" + path + "'");
+            }
+            Duration interval = p.duration("interval").orElse(defaultInterval);
+            if (interval.isZero()) {
+                throw error(p.required("interval"), p.path("interval") + " must be longer than 0");
+            }
+            out.put(e.getKey(), new ProbeSpec(path, interval));
+        }
+        return out;
     }
 
     /** Values are kept as written (numbers too); they are never echoed in messages, since they may be secrets. */

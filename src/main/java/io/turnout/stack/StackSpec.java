@@ -82,12 +82,44 @@ public record StackSpec(String name, RouterSpec router, Map<String, ServiceSpec>
      * @param path HTTP path that answers 2xx when the service is ready
      * @param interval time between probes
      * @param timeout how long a new color may take to become healthy before the release aborts
+     * @param probes HTTP probes the health feed runs besides Docker's own check, by kind
+     *     ({@code liveness}, {@code readiness}, {@code startup}); empty: readiness on {@code path} every {@code interval}
      */
-    public record HealthSpec(String path, Duration interval, Duration timeout) {
+    public record HealthSpec(String path, Duration interval, Duration timeout, Map<String, ProbeSpec> probes) {
+
+        public static final java.util.List<String> PROBE_KINDS = java.util.List.of("liveness", "readiness", "startup");
+
         public HealthSpec {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(interval, "interval");
             Objects.requireNonNull(timeout, "timeout");
+            probes = probes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(probes));
+            for (String kind : probes.keySet()) {
+                if (!PROBE_KINDS.contains(kind)) {
+                    throw new IllegalArgumentException("Unknown probe '" + kind + "'; use " + String.join(", ", PROBE_KINDS) + ".");
+                }
+            }
+        }
+
+        /** Without probes of its own: readiness on {@code path} (the form every spec had before probes existed). */
+        public HealthSpec(String path, Duration interval, Duration timeout) {
+            this(path, interval, timeout, Map.of());
+        }
+
+        /** The probes the health feed runs: the configured ones, readiness on {@code path} when none is. */
+        public Map<String, ProbeSpec> effectiveProbes() {
+            if (!probes.isEmpty()) {
+                return probes;
+            }
+            return Map.of("readiness", new ProbeSpec(path, interval));
+        }
+    }
+
+    /** One HTTP probe: GET {@code path} on the color's container every {@code interval}; 2xx/3xx passes. */
+    public record ProbeSpec(String path, Duration interval) {
+        public ProbeSpec {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(interval, "interval");
         }
     }
 }

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *   web:
  *     image: turnout-fixture/app:v1
  *     port: 8080
- *     health: { path: /health, interval: 2s, timeout: 60s }
+ *     health: { path: /health, interval: 2s, timeout: 60s }   # optional probes: { liveness: { path: /live, interval: 5s }, readiness: ..., startup: ... }
  *     routed: true
  *     critical: true
  *     env: { GREETING: hello }
@@ -132,6 +132,12 @@ public final class StackSpecs {
         health.put("path", s.health().path());
         health.put("interval", Durations.format(s.health().interval()));
         health.put("timeout", Durations.format(s.health().timeout()));
+        if (!s.health().probes().isEmpty()) {
+            Map<String, Object> probes = new LinkedHashMap<>();
+            s.health().probes().forEach((kind, p) -> probes.put(kind,
+                    new LinkedHashMap<>(Map.of("path", p.path(), "interval", Durations.format(p.interval())))));
+            health.put("probes", probes);
+        }
         m.put("health", health);
         m.put("routed", s.routed());
         m.put("critical", s.critical());

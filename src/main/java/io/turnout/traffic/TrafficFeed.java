@@ -143,7 +143,7 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
         if (previous == null) {
             previous = counters;
             previousAt = now;
-            publish(new TrafficSnapshot(now, Map.of(), null));
+            publish(new TrafficSnapshot(now, idle(counters), null));
             return;
         }
         double seconds = Math.max(0.001, Duration.between(previousAt, now).toMillis() / 1000.0);
@@ -184,6 +184,18 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
         previousAt = now;
         timeline.record(now, series);
         publish(new TrafficSnapshot(now, out, null));
+    }
+
+    /** The baseline read: every color the router has, nothing counted yet. */
+    private static Map<String, Map<Color, ColorTraffic>> idle(Map<String, Map<Color, ColorCounters>> counters) {
+        Map<String, Map<Color, ColorTraffic>> out = new LinkedHashMap<>();
+        counters.forEach((s, colors) -> {
+            Map<Color, ColorTraffic> m = new EnumMap<>(Color.class);
+            colors.forEach((c, cc) -> m.put(c, new ColorTraffic(0, 0, 0, cc.sessions(), cc.responseMs(), cc.totalMs(),
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0)));
+            out.put(s, m);
+        });
+        return out;
     }
 
     /** HAProxy's counters restart at 0 when a reload hands over to a new worker: then everything counted is new. */

@@ -170,7 +170,7 @@ class StackSpecsTest {
         assertInvalid("name: shop\nrouter: { publicPort: 80, tls: true }\nservices:\n  web: { image: a, port: 1 }\n",
                 "turnout.yml line 2: unknown key 'tls' in router; valid keys are drainTimeout, image, kind, publicBind, publicPort.");
         assertInvalid("name: shop\n" + ROUTER + "services:\n  web: { image: a, port: 1, health: { url: /x } }\n",
-                "turnout.yml line 4: unknown key 'url' in services.web.health; valid keys are interval, path, timeout.");
+                "turnout.yml line 4: unknown key 'url' in services.web.health; valid keys are interval, path, probes, timeout.");
     }
 
     @Test
