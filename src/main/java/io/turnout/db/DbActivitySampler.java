@@ -48,6 +48,11 @@ public final class DbActivitySampler implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The one statement each sample runs, for benchmarks (EXPLAIN ANALYZE) and the docs. */
+    public static String sampleSql() {
+        return ActivityQuery.SQL;
+    }
+
     public DbUrl url() {
         return url;
     }
