@@ -18,6 +18,7 @@ import io.turnout.release.MarkingStackOperations;
 import io.turnout.release.StackFeeds;
 import io.turnout.db.DbConnector;
 import io.turnout.db.DbUrl;
+import io.turnout.health.ContainerReach;
 import io.turnout.release.StackOperations;
 import io.turnout.ssh.HostKeyPrompt;
 import io.turnout.ssh.SecretPrompt;
@@ -93,7 +94,8 @@ final class AppServices implements CliServices {
         return feeds.computeIfAbsent(host.target() + "/" + stack, id -> new StackFeeds(() -> StackHosts.of(host), stack,
                 timeline(host, stack), Clock.systemUTC(),
                 // a database often listens only inside the host's Docker network: reach it through the host's SSH session
-                () -> DefaultHostConnector.sshOf(host).map(DbConnector::through).orElseGet(DbConnector::direct)));
+                () -> DefaultHostConnector.sshOf(host).map(DbConnector::through).orElseGet(DbConnector::direct),
+                () -> DefaultHostConnector.sshOf(host).map(ContainerReach::through).orElse(ContainerReach.DIRECT)));
     }
 
     /** The dashboards' timelines and the feeds that fill them while a dashboard shows. */

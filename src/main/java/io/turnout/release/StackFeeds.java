@@ -6,6 +6,8 @@ import io.turnout.db.DbActivityFeed;
 import io.turnout.db.DbActivitySampler;
 import io.turnout.db.DbConnector;
 import io.turnout.db.DbUrl;
+import io.turnout.health.ContainerReach;
+import io.turnout.health.HealthFeed;
 import io.turnout.router.HaproxyRouter;
 import io.turnout.stack.StackRepository;
 import io.turnout.stack.StackSpec;
@@ -24,8 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The feeds that fill one stack's {@link Timeline} while its dashboard shows: for an HAProxy router
- * the traffic feed (stats and access log per color), the alert rules over the timeline, and the
+ * The feeds that fill one stack's {@link Timeline} while its dashboard shows: the health feed (Docker
+ * health and HTTP probes per color), for an HAProxy router the traffic feed (stats and access log per color), the alert rules over the timeline, and the
  * database feed once a database URL is known. Starting reads the stack's definition and opens
  * connections, so {@link #start()} and {@link #stop()} only queue the work on the feeds' own thread
  * and return at once (they are called from the FX thread). Counts starts: two views share the feeds.
@@ -40,6 +42,7 @@ public final class StackFeeds implements TimelineSource {
     private final Timeline timeline;
     private final Clock clock;
     private final java.util.function.Supplier<DbConnector> db;
+    private final java.util.function.Supplier<ContainerReach> containers;
     private StackHost host;
     private final ExecutorService worker;
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -49,9 +52,11 @@ public final class StackFeeds implements TimelineSource {
     /**
      * @param host opens the stack's host (SFTP, tunnels): blocking, so called on the feeds' thread, once
      * @param db   how the database is reached (directly, or through the host's SSH session)
+     * @param containers how the health probes reach containers on the stack network
      */
     public StackFeeds(java.util.function.Supplier<StackHost> host, String stack, Timeline timeline, Clock clock,
-                      java.util.function.Supplier<DbConnector> db) {
+                      java.util.function.Supplier<DbConnector> db, java.util.function.Supplier<ContainerReach> containers) {
+        this.containers = containers;
         this.hosts = host;
         this.stack = stack;
         this.timeline = timeline;
@@ -104,6 +109,11 @@ public final class StackFeeds implements TimelineSource {
                 running.add(traffic);
             } else {
                 LOG.info("dashboard {}: no HAProxy router, no traffic feed", stack);
+            }
+            if (spec != null) {
+                HealthFeed health = new HealthFeed(spec, host.docker(), containers.get(), timeline, clock, INTERVAL);
+                health.start();
+                running.add(health);
             }
             DbUrl url = currentDatabase();
             if (url != null) {

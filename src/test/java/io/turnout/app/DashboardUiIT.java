@@ -84,7 +84,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard in a real window (Xvfb) wired by the real composition root ({@link AppServices}): a
  * stack on the sandbox host behind HAProxy with blue v1 active and green v2 standby, bounded traffic
  * to its public port on 127.0.0.1, the sandbox PostgreSQL typed into the dashboard. The real feeds
- * fill the stack's timeline (traffic per color from the router, the database's sessions), and a
+ * fill the stack's timeline (health probes, traffic per color from the router, the database's sessions), and a
  * switch run through the engine's plan while the dashboard is open leaves a SWITCH marker with the
  * probe's proof. Asserts through the chart models; writes {@code docs/images/dashboard.png}.
  */
@@ -219,7 +219,12 @@ class DashboardUiIT {
         waitFor(30, () -> last(model(dashboard), "traffic", "traffic/web.green.rps") > 0
                 && last(model(dashboard), "share", "traffic/web.green.share") > 0.9);
         DashboardModel m = model(dashboard);
-        assertThat(m.charts()).extracting(ChartModel::id).contains("traffic", "share", "latency", "db-connections", "db-activity");
+        assertThat(m.charts()).extracting(ChartModel::id).contains("health", "traffic", "share", "latency", "db-connections", "db-activity");
+        ChartModel health = m.chart("health").orElseThrow();
+        assertThat(health.lines()).extracting(ChartModel.Line::key).anyMatch(k -> k.startsWith("health/web.green.") && k.endsWith("_ms"));
+        assertThat(health.bands()).extracting(ChartModel.Line::key).contains("health/web.blue.ok", "health/web.green.ok");
+        assertThat(health.bands().stream().filter(b -> b.key().equals("health/web.green.ok")).findFirst().orElseThrow().last())
+                .as("green healthy after taking traffic").isEqualTo(1.0);
         assertThat(m.chart("traffic").orElseThrow().lines()).extracting(ChartModel.Line::key)
                 .contains("traffic/web.blue.rps", "traffic/web.green.rps", "traffic/web.green.5xx");
         List<TimeSeriesChart> charts = WaitForAsyncUtils.asyncFx(dashboard::charts).get(5, TimeUnit.SECONDS);
@@ -228,12 +233,30 @@ class DashboardUiIT {
 
         // the readout of the hovered time lists the marker and every series
         TimeSeriesChart top = charts.getFirst();
-        trafficOn.set(false);
-        double x = WaitForAsyncUtils.asyncFx(() -> top.xAt(mark.at())).get(5, TimeUnit.SECONDS);
-        robot.moveTo(top, javafx.geometry.Pos.TOP_LEFT, new javafx.geometry.Point2D(x + 1, top.getHeight() / 2));
+        // pause: the picture (and the marker's place on it) holds still while the feeds keep recording
+        robot.clickOn(robot.lookup(".dashboard .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("Pause")).findFirst().orElseThrow());
+        waitFor(5, () -> dashboard.viewModel().pausedProperty().get());
+        // zoom by dragging across the top chart, from just before the first traffic sample to the right edge
+        DashboardModel live = model(dashboard);
+        java.time.Instant firstTraffic = java.time.Instant.ofEpochMilli(live.chart("traffic").orElseThrow().lines().stream()
+                .mapToLong(l -> l.epochMillis()[0]).min().orElseThrow()).minusSeconds(1);
+        javafx.geometry.Point2D[] drag = WaitForAsyncUtils.asyncFx(() -> new javafx.geometry.Point2D[] {
+                top.localToScreen(top.xAt(firstTraffic), top.getHeight() / 2),
+                top.localToScreen(top.getWidth() - TimeSeriesChart.RIGHT - 1, top.getHeight() / 2)}).get(5, TimeUnit.SECONDS);
+        robot.drag(robot.point(drag[0])).dropTo(robot.point(drag[1]));
+        waitFor(5, () -> dashboard.viewModel().zoomedProperty().get());
+        DashboardModel zoomed = model(dashboard);
+        assertThat(zoomed.from()).isBetween(firstTraffic.minusSeconds(2), firstTraffic.plusSeconds(2));
+        assertThat(zoomed.to()).isBetween(live.to().minusSeconds(2), live.to());
+        assertThat(zoomed.markers()).extracting(Marker::kind).contains(MarkerKind.SWITCH);
+        javafx.geometry.Point2D atMark = WaitForAsyncUtils.asyncFx(() -> top.localToScreen(top.xAt(mark.at()) + 1, top.getHeight() / 2))
+                .get(5, TimeUnit.SECONDS);
+        robot.moveTo(robot.point(atMark));
         waitFor(10, () -> robot.lookup(".dashboard-readout").queryLabeled().getText().contains("Switch web → green — 0 failed"));
         assertThat(robot.lookup(".dashboard-readout").queryLabeled().getText()).contains("web.green.rps = ", "connections.max = ");
         shot("dashboard.png", stage.getScene());
+        trafficOn.set(false);
         assertThat(sent.get()).isPositive().isLessThanOrEqualTo(MAX_REQUESTS);
     }
 

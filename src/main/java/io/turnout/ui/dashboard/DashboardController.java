@@ -143,7 +143,10 @@ public final class DashboardController {
     private void hover(Instant t) {
         charts.values().forEach(c -> c.crosshairAt(t));
         DashboardModel m = vm.modelProperty().get();
-        java.time.Duration near = java.time.Duration.between(m.from(), m.to()).dividedBy(100);
+        // a marker counts as "here" within 8 pixels of the pointer, whatever the zoom
+        double plot = Math.max(1, charts.values().iterator().next().getWidth() - TimeSeriesChart.LEFT - TimeSeriesChart.RIGHT);
+        java.time.Duration near = java.time.Duration.ofMillis(Math.round(
+                java.time.Duration.between(m.from(), m.to()).toMillis() * 8 / plot));
         readout.setText(String.join("\n", vm.hover(t, near)));
     }
 

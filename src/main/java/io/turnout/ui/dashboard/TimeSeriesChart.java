@@ -30,8 +30,8 @@ import java.util.function.Consumer;
  */
 public final class TimeSeriesChart extends Region {
 
-    static final double LEFT = 56;
-    static final double RIGHT = 10;
+    public static final double LEFT = 56;
+    public static final double RIGHT = 10;
     static final double TOP = 20;
     static final double BOTTOM = 18;
     private static final double BAND = 6;
