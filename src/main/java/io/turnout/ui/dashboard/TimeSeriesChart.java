@@ -36,6 +36,8 @@ public final class TimeSeriesChart extends Region {
     static final double BOTTOM = 18;
     private static final double BAND = 6;
     private static final Font FONT = Font.font(11);
+    private static final Color DOWN = Color.web("#cf222e");
+    private static final Map<String, Color> COLORS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Points further apart than this are drawn with a gap between them: the feed was stopped. */
     private static final long GAP_MILLIS = 5_000;
     static final Map<MarkerKind, Color> MARKER_COLORS = Map.ofEntries(
@@ -228,7 +230,7 @@ public final class TimeSeriesChart extends Region {
         long[] t = l.epochMillis();
         double[] v = l.values();
         double yMax = chart.yMax();
-        g.setStroke(Color.web(l.color()));
+        g.setStroke(color(l.color()));
         g.setLineWidth(1.5);
         switch (l.dash()) {
             case DASHED -> g.setLineDashes(6, 4);
@@ -276,18 +278,32 @@ public final class TimeSeriesChart extends Region {
         g.setLineDashes();
     }
 
+    /** One rectangle per run of equal state, not per sample: an hour of "up" is one fill. */
     private void drawBand(GraphicsContext g, ChartModel.Line b, double y) {
         long[] t = b.epochMillis();
         double[] v = b.values();
-        for (int i = 0; i < t.length; i++) {
+        Color up = color(b.color()).deriveColor(0, 1, 1, 0.8);
+        int i = 0;
+        while (i < t.length) {
             if (t[i] < from || t[i] > to) {
+                i++;
                 continue;
             }
+            boolean isUp = v[i] > 0;
+            int j = i + 1;
+            while (j < t.length && t[j] <= to && (v[j] > 0) == isUp) {
+                j++;
+            }
             double x0 = xOf(t[i]);
-            double x1 = i + 1 < t.length ? xOf(Math.min(to, t[i + 1])) : x0 + 1;
-            g.setFill(v[i] > 0 ? Color.web(b.color(), 0.8) : Color.web("#cf222e"));
+            double x1 = j < t.length ? xOf(Math.min(to, t[j])) : xOf(t[j - 1]) + 1;
+            g.setFill(isUp ? up : DOWN);
             g.fillRect(x0, y, Math.max(1, x1 - x0), BAND - 1);
+            i = j;
         }
+    }
+
+    private static Color color(String css) {
+        return COLORS.computeIfAbsent(css, Color::web);
     }
 
     private void drawMarkers(GraphicsContext g, double h, Color text) {
@@ -336,7 +352,7 @@ public final class TimeSeriesChart extends Region {
             }
             g.setFill(text);
             g.fillText(label, x, 3);
-            g.setFill(Color.web(l.color()));
+            g.setFill(color(l.color()));
             g.fillRect(x - tw - 12, 7, 9, 3);
             x -= tw + 22;
         }
