@@ -19,11 +19,9 @@ import org.kordamp.ikonli.feather.Feather;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The dashboard tab: a toolbar (15 min / 1 h, pause, reset zoom), one {@link TimeSeriesChart} per
@@ -110,17 +108,19 @@ public final class DashboardController {
 
     /** One update: reuses a chart node per chart id, so hover and size survive the tick. */
     private void draw(DashboardModel model) {
-        Set<String> seen = new HashSet<>();
         boolean first = true;
         for (ChartModel c : model.charts()) {
-            seen.add(c.id());
             TimeSeriesChart chart = charts.computeIfAbsent(c.id(), id -> newChart());
             chart.setMarkerLabels(first);
             first = false;
             chart.show(c, model.from(), model.to(), model.markers());
         }
-        charts.keySet().removeIf(id -> !seen.contains(id));
         List<TimeSeriesChart> ordered = model.charts().stream().map(c -> charts.get(c.id())).toList();
+        // keep the map in the model's order (a chart that appears later, e.g. latency, slots in where it belongs)
+        Map<String, TimeSeriesChart> inOrder = new LinkedHashMap<>();
+        model.charts().forEach(c -> inOrder.put(c.id(), charts.get(c.id())));
+        charts.clear();
+        charts.putAll(inOrder);
         if (!chartBox.getChildren().equals(ordered)) {
             chartBox.getChildren().setAll(ordered);
         }
