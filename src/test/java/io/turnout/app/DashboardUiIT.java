@@ -254,7 +254,7 @@ class DashboardUiIT {
         robot.drag(robot.point(drag[0])).dropTo(robot.point(drag[1]));
         waitFor(5, () -> dashboard.viewModel().zoomedProperty().get());
         DashboardModel zoomed = model(dashboard);
-        assertThat(zoomed.from()).isBetween(firstTraffic.minusSeconds(2), firstTraffic.plusSeconds(2));
+        assertThat(zoomed.from()).as("a few pixels of the press point").isBetween(firstTraffic.minusSeconds(5), firstTraffic.plusSeconds(5));
         assertThat(zoomed.to()).isBetween(live.to().minusSeconds(2), live.to());
         assertThat(zoomed.markers()).extracting(Marker::kind).contains(MarkerKind.SWITCH);
         javafx.geometry.Point2D atMark = WaitForAsyncUtils.asyncFx(() -> top.localToScreen(top.xAt(mark.at()) + 1, top.getHeight() / 2))
