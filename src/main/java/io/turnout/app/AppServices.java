@@ -14,12 +14,21 @@ import io.turnout.docker.DockerHost;
 import io.turnout.docker.DockerHostFactory;
 import io.turnout.profile.ProfileStore;
 import io.turnout.release.DockerStackOperations;
+import io.turnout.release.MarkingStackOperations;
+import io.turnout.release.StackFeeds;
+import io.turnout.db.DbConnector;
+import io.turnout.db.DbUrl;
+import io.turnout.health.ContainerReach;
 import io.turnout.release.StackOperations;
 import io.turnout.ssh.HostKeyPrompt;
 import io.turnout.ssh.SecretPrompt;
 import io.turnout.ssh.SshConfigFile;
 import io.turnout.ssh.SshOptions;
 import io.turnout.target.TargetUri;
+import io.turnout.timeline.Timeline;
+import io.turnout.timeline.TimelineSource;
+import io.turnout.timeline.Timelines;
+import io.turnout.ui.dashboard.Dashboards;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,11 +42,19 @@ final class AppServices implements CliServices {
     private final AppDirs dirs;
     private final Map<String, String> env;
     private final Path home;
+    private final Timelines timelines;
+    private final Map<String, StackFeeds> feeds = new java.util.concurrent.ConcurrentHashMap<>();
 
     AppServices(AppDirs dirs, Map<String, String> env, Path home) {
+        this(dirs, env, home, new Timelines(Clock.systemUTC()));
+    }
+
+    /** @param timelines the console's one set of per-target timelines (the last hour of graphs and release markers) */
+    AppServices(AppDirs dirs, Map<String, String> env, Path home, Timelines timelines) {
         this.dirs = dirs;
         this.env = env;
         this.home = home;
+        this.timelines = timelines;
     }
 
     AppDirs dirs() {
@@ -62,7 +79,43 @@ final class AppServices implements CliServices {
      * opens SFTP and tunnels on the host's SSH session): called off the FX thread.
      */
     StackOperations stackOperations(DockerHost host, String stack) {
-        return new DockerStackOperations(StackHosts.of(host), stack, Clock.systemUTC(), EnvDefaults.rollbackLimit(env));
+        StackOperations ops = new DockerStackOperations(StackHosts.of(host), stack, Clock.systemUTC(), EnvDefaults.rollbackLimit(env));
+        // every run started from the GUI also marks the stack's timeline (switch, gate, drain, rollback)
+        return new MarkingStackOperations(ops, timeline(host, stack));
+    }
+
+    /** One timeline per stack of a host: "ssh://deploy@prod-1/shop". */
+    Timeline timeline(DockerHost host, String stack) {
+        return timelines.of(host.target() + "/" + stack);
+    }
+
+    /** A stack's feeds, one set per stack however many views show it. */
+    private StackFeeds feeds(DockerHost host, String stack) {
+        return feeds.computeIfAbsent(host.target() + "/" + stack, id -> new StackFeeds(() -> StackHosts.of(host), stack,
+                timeline(host, stack), Clock.systemUTC(),
+                // a database often listens only inside the host's Docker network: reach it through the host's SSH session
+                () -> DefaultHostConnector.sshOf(host).map(DbConnector::through).orElseGet(DbConnector::direct),
+                () -> DefaultHostConnector.sshOf(host).map(ContainerReach::through).orElse(ContainerReach.DIRECT)));
+    }
+
+    /** The dashboards' timelines and the feeds that fill them while a dashboard shows. */
+    Dashboards.Sources dashboardSources() {
+        return new Dashboards.Sources() {
+            @Override
+            public Timeline timeline(DockerHost host, String stack) {
+                return AppServices.this.timeline(host, stack);
+            }
+
+            @Override
+            public TimelineSource sources(DockerHost host, String stack) {
+                return feeds(host, stack);
+            }
+
+            @Override
+            public void database(DockerHost host, String stack, String jdbcUrl) {
+                feeds(host, stack).database(DbUrl.parse(jdbcUrl));
+            }
+        };
     }
 
     /**

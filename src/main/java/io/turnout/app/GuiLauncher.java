@@ -103,6 +103,7 @@ final class GuiLauncher {
                         name -> services.profiles().remove(name))
                         .withStacks(services::stackOperations)
                         .withMigrations(services.migrations())
+                        .withDashboards(services.dashboardSources())
                         .create(state));
                 LOG.info("gui: shell built {} ms after JVM start", sinceStart());
                 return shell.get();

@@ -54,6 +54,11 @@ public final class UiStyles {
     public static final String PROBE_FIGURE = "probe-figure";
     public static final String WIZARD_STEP_CURRENT = "wizard-step-current";
     public static final String WIZARD_STEP_DONE = "wizard-step-done";
+    // dashboard
+    public static final String CHART = "time-series-chart";
+    public static final String CHART_CROSSHAIR = "chart-crosshair";
+    public static final String CHART_SELECTION = "chart-selection";
+    public static final String DASHBOARD_READOUT = "dashboard-readout";
     /** Turnout's stylesheet; every scene (main window and dialogs) adds it. */
     public static final String CSS = java.util.Objects.requireNonNull(
             UiStyles.class.getResource("/io/turnout/ui/turnout.css")).toExternalForm();

@@ -76,6 +76,20 @@ public final class Navigator {
         });
     }
 
+    /** The stack's view with its "Dashboard" tab selected (the stack view when it has no dashboard). */
+    public void openDashboard(TargetUri target, String stack) {
+        openStack(target, stack);
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null && tab.getUserData() instanceof io.turnout.ui.stack.StackController c) {
+            c.showDashboard();
+        }
+    }
+
+    /** Whether stacks open as stack views with a dashboard. */
+    public boolean hasDashboards() {
+        return stacks != null && stacks.hasDashboards();
+    }
+
     private void openContainers(String key, String title, HostEntry host, String filter) {
         if (select(key)) {
             return;

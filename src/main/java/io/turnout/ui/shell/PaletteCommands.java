@@ -25,6 +25,7 @@ final class PaletteCommands {
                 new Command("Close tab", "Action", nav::closeSelectedTab)));
         List<Command> logs = new ArrayList<>();
         List<Command> removals = new ArrayList<>();
+        List<Command> dashboards = new ArrayList<>();
         for (SidebarNode node : sidebar.flatten()) {
             String kind = switch (node.kind()) {
                 case TARGET -> "Host";
@@ -33,12 +34,16 @@ final class PaletteCommands {
                 case CONTAINER -> "Container";
             };
             out.add(new Command(node.label(), kind, () -> open.accept(node)));
+            if (node.kind() == SidebarNode.Kind.STACK && nav.hasDashboards()) {
+                dashboards.add(new Command("Dashboard: " + node.label(), "Action", () -> nav.openDashboard(node.target(), node.stack())));
+            }
             if (node.kind() == SidebarNode.Kind.CONTAINER) {
                 logs.add(new Command("Open logs: " + node.label(), "Action", () -> nav.openContainer(node.target(), node.row(), true)));
             } else if (node.kind() == SidebarNode.Kind.TARGET) {
                 removals.add(new Command("Remove host " + node.label(), "Action", () -> removeHost.accept(node.target())));
             }
         }
+        out.addAll(dashboards);
         out.addAll(logs);
         out.addAll(removals);
         return out;

@@ -6,6 +6,7 @@ import io.turnout.profile.ConnectionProfile;
 import io.turnout.ui.common.FxmlLoaderFactory;
 import io.turnout.ui.common.TaskRunner;
 import io.turnout.ui.connect.AddHostRequest;
+import io.turnout.ui.dashboard.Dashboards;
 import io.turnout.ui.stack.StackOperationsFactory;
 import io.turnout.ui.stack.StackViews;
 import io.turnout.ui.migrate.MigrationWizardServices;
@@ -41,6 +42,7 @@ public final class ShellFactory {
     private final Consumer<String> forgetProfile;
     private StackOperationsFactory stacks;
     private MigrationWizards migrations;
+    private Dashboards.Sources dashboards;
 
     /**
      * @param initialHosts  open from the start, as if passed to {@link Shell#addHost} in order; need not be connected yet
@@ -90,6 +92,12 @@ public final class ShellFactory {
         return this;
     }
 
+    /** Stack views get a "Dashboard" tab: live graphs and release markers on the stack's timeline from {@code sources}. */
+    public ShellFactory withDashboards(Dashboards.Sources sources) {
+        this.dashboards = sources;
+        return this;
+    }
+
     /** FX thread only. Reads the remembered state from the store. */
     public Shell create() {
         return create(store.load());
@@ -104,7 +112,8 @@ public final class ShellFactory {
         activity.openProperty().set(state.drawerOpen());
         SidebarViewModel sidebar = new SidebarViewModel(hosts);
         Navigator nav = new Navigator(hosts, runner, clock,
-                stacks == null ? null : new StackViews(stacks, runner, activityLog, ZoneId.systemDefault(), migrations));
+                stacks == null ? null : new StackViews(stacks, runner, activityLog, ZoneId.systemDefault(), migrations,
+                        dashboards == null ? null : new Dashboards(dashboards, ZoneId.systemDefault())));
         AtomicReference<ShellController> shell = new AtomicReference<>();
         AtomicReference<String> lastSelection = new AtomicReference<>(state.lastSelection());
         Consumer<SidebarNode> open = node -> shell.get().open(node);

@@ -2,7 +2,9 @@ package io.turnout.ui.stack;
 
 import atlantafx.base.theme.Styles;
 import io.turnout.release.InterruptedRun;
+import io.turnout.ui.common.FxmlLoaderFactory;
 import io.turnout.ui.common.Icons;
+import io.turnout.ui.dashboard.DashboardController;
 import io.turnout.ui.common.Showing;
 import io.turnout.ui.common.UiStyles;
 import javafx.animation.KeyFrame;
@@ -41,6 +43,7 @@ public final class StackController {
     private final StackViewModel vm;
     private final StackWindows windows;
     private final Node containers;
+    private final FxmlLoaderFactory.View<DashboardController> dashboard;
     private final Timeline poller;
 
     @FXML private VBox root;
@@ -64,12 +67,20 @@ public final class StackController {
     @FXML private VBox recentBox;
     @FXML private VBox recent;
     @FXML private Tab containersTab;
+    @FXML private Tab dashboardTab;
 
     /** @param containers the stack's containers view (a filtered containers tree), or null */
     public StackController(StackViewModel vm, StackWindows windows, Node containers) {
+        this(vm, windows, containers, null);
+    }
+
+    /** @param dashboard the stack's dashboard (live graphs and release markers), or null for no "Dashboard" tab */
+    public StackController(StackViewModel vm, StackWindows windows, Node containers,
+                           FxmlLoaderFactory.View<DashboardController> dashboard) {
         this.vm = vm;
         this.windows = windows;
         this.containers = containers;
+        this.dashboard = dashboard;
         this.poller = new Timeline(new KeyFrame(POLL, e -> vm.poll()));
         poller.setCycleCount(Timeline.INDEFINITE);
     }
@@ -140,6 +151,12 @@ public final class StackController {
         } else {
             sections.getTabs().remove(containersTab);
         }
+        if (dashboard != null) {
+            dashboardTab.setContent(dashboard.root());
+            dashboardTab.setGraphic(Icons.of(Feather.ACTIVITY));
+        } else {
+            sections.getTabs().remove(dashboardTab);
+        }
 
         Showing.of(root).subscribe(shown -> {
             if (Boolean.TRUE.equals(shown)) {
@@ -149,6 +166,20 @@ public final class StackController {
                 poller.stop();
             }
         });
+    }
+
+    /** Selects the "Dashboard" tab; false when this view has none. */
+    public boolean showDashboard() {
+        if (dashboard == null) {
+            return false;
+        }
+        sections.getSelectionModel().select(dashboardTab);
+        return true;
+    }
+
+    /** The dashboard's controller, or null without one. */
+    public DashboardController dashboard() {
+        return dashboard == null ? null : dashboard.controller();
     }
 
     /** Releasing another operator's lock is deliberate and audited: ask, naming the holder. */
