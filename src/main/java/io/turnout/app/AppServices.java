@@ -95,7 +95,8 @@ final class AppServices implements CliServices {
                 timeline(host, stack), Clock.systemUTC(),
                 // a database often listens only inside the host's Docker network: reach it through the host's SSH session
                 () -> DefaultHostConnector.sshOf(host).map(DbConnector::through).orElseGet(DbConnector::direct),
-                () -> DefaultHostConnector.sshOf(host).map(ContainerReach::through).orElse(ContainerReach.DIRECT)));
+                () -> DefaultHostConnector.sshOf(host).map(ContainerReach::through).orElse(ContainerReach.DIRECT),
+                io.turnout.alert.AlertNotifiers.fromEnvironment(System.getenv())));
     }
 
     /** The dashboards' timelines and the feeds that fill them while a dashboard shows. */

@@ -1,6 +1,7 @@
 package io.turnout.release;
 
 import io.turnout.alert.AlertEngine;
+import io.turnout.alert.AlertNotifier;
 import io.turnout.alert.AlertRules;
 import io.turnout.db.DbActivityFeed;
 import io.turnout.db.DbActivitySampler;
@@ -43,6 +44,7 @@ public final class StackFeeds implements TimelineSource {
     private final Clock clock;
     private final java.util.function.Supplier<DbConnector> db;
     private final java.util.function.Supplier<ContainerReach> containers;
+    private final List<AlertNotifier> notifiers;
     private StackHost host;
     private final ExecutorService worker;
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -53,10 +55,13 @@ public final class StackFeeds implements TimelineSource {
      * @param host opens the stack's host (SFTP, tunnels): blocking, so called on the feeds' thread, once
      * @param db   how the database is reached (directly, or through the host's SSH session)
      * @param containers how the health probes reach containers on the stack network
+     * @param notifiers besides the timeline's ALERT markers, where alerts go (e.g. the webhook)
      */
     public StackFeeds(java.util.function.Supplier<StackHost> host, String stack, Timeline timeline, Clock clock,
-                      java.util.function.Supplier<DbConnector> db, java.util.function.Supplier<ContainerReach> containers) {
+                      java.util.function.Supplier<DbConnector> db, java.util.function.Supplier<ContainerReach> containers,
+                      List<AlertNotifier> notifiers) {
         this.containers = containers;
+        this.notifiers = List.copyOf(notifiers);
         this.hosts = host;
         this.stack = stack;
         this.timeline = timeline;
@@ -116,6 +121,9 @@ public final class StackFeeds implements TimelineSource {
                 running.add(health);
             }
             DbUrl url = currentDatabase();
+            if (url == null && spec != null && spec.database() != null) {
+                url = DbUrl.parse(spec.database().url()); // turnout.yml's database: section, as the host sees it
+            }
             if (url != null) {
                 DbActivitySampler sampler = new DbActivitySampler(db.get(), url, clock);
                 DbActivityFeed feed = new DbActivityFeed(sampler, INTERVAL, timeline);
@@ -123,7 +131,7 @@ public final class StackFeeds implements TimelineSource {
                 running.add(feed);
                 running.add(sampler);
             }
-            AlertEngine alerts = new AlertEngine(stack, timeline, AlertRules.defaults(), List.of());
+            AlertEngine alerts = new AlertEngine(stack, timeline, AlertRules.defaults(), notifiers);
             alerts.start(INTERVAL);
             running.add(alerts);
         } catch (RuntimeException e) {
