@@ -150,7 +150,7 @@ class ConsoleUiIT {
     }
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        io.turnout.testing.FxWait.until(seconds, condition);
     }
 
     private void shot(String name) throws Exception {

@@ -182,14 +182,13 @@ class DashboardUiIT {
         waitFor(30, () -> sidebarCell(robot, STACK) != null);
         // other tests' stacks come and go on the shared sandbox and the keyed tree may move a row under
         // the pointer: click again until the stack's row is the selected one (bounded by the wait)
-        waitFor(15, () -> {
-            boolean selected = robot.lookup(".sidebar .tree-cell:selected").tryQuery()
-                    .map(n -> STACK.equals(((TreeCell<?>) n).getText())).orElse(false);
-            if (!selected && sidebarCell(robot, STACK) != null) {
-                robot.clickOn(sidebarCell(robot, STACK));
-            }
-            return selected;
-        });
+        Callable<Boolean> stackSelected = () -> robot.lookup(".sidebar .tree-cell:selected").tryQuery()
+                .map(n -> STACK.equals(((TreeCell<?>) n).getText())).orElse(false);
+        for (int attempt = 0; attempt < 10 && !io.turnout.testing.FxWait.onFx(stackSelected); attempt++) {
+            robot.clickOn(io.turnout.testing.FxWait.onFx(() -> sidebarCell(robot, STACK)));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        waitFor(5, stackSelected);
         robot.type(javafx.scene.input.KeyCode.ENTER);
         waitFor(30, () -> stackView(robot).isPresent());
         robot.clickOn(robot.lookup(".stack-sections .tab").queryAll().stream()
@@ -308,7 +307,7 @@ class DashboardUiIT {
 
     private void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+            io.turnout.testing.FxWait.until(seconds, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             shotTo(Path.of("target/screenshots"), "timeout-dashboard.png", stage.getScene());
             throw e;

@@ -169,7 +169,7 @@ class MigrationWizardUiIT {
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+            io.turnout.testing.FxWait.until(seconds, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             Window w = wizard();
             if (w != null) {

@@ -72,7 +72,7 @@ class ShellUiIT {
     }
 
     private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
+        io.turnout.testing.FxWait.until(5, condition);
     }
 
     @Test

@@ -156,7 +156,7 @@ class StackViewFixtureUiIT {
 
     private void waitFor(Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+            io.turnout.testing.FxWait.until(10, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             for (Window w : List.copyOf(Window.getWindows())) {
                 shot("failure-" + w.getScene().getRoot().getStyleClass() + ".png", w.getScene());

@@ -248,7 +248,7 @@ class StackViewUiIT {
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+            io.turnout.testing.FxWait.until(seconds, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             for (Window w : List.copyOf(Window.getWindows())) { // what the operator would have seen
                 shotTo(Path.of("target/screenshots"), "timeout-" + w.getScene().getRoot().getStyleClass().getFirst() + ".png", w.getScene());
