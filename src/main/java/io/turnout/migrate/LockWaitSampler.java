@@ -2,6 +2,7 @@ package io.turnout.migrate;
 
 import io.turnout.db.DbConnector;
 import io.turnout.db.DbUrl;
+import io.turnout.feed.FeedTicker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,14 +45,14 @@ public final class LockWaitSampler implements AutoCloseable {
     private final Connection connection;
     private final String applicationName;
     private final Clock clock;
-    private final Thread thread;
-    private volatile boolean stopped;
+    private final FeedTicker ticker;
+    private int failures;
 
     private LockWaitSampler(Connection connection, String applicationName, Clock clock, Duration every, Consumer<LockWaits> sink) {
         this.connection = connection;
         this.applicationName = applicationName;
         this.clock = clock;
-        this.thread = Thread.ofPlatform().daemon().name("turnout-lock-waits").unstarted(() -> loop(every, sink));
+        this.ticker = new FeedTicker("turnout-lock-waits", every);
     }
 
     /** Opens the monitoring connection and starts sampling every {@code every}; {@link #close()} stops it. */
@@ -59,29 +60,22 @@ public final class LockWaitSampler implements AutoCloseable {
                                         Duration every, Consumer<LockWaits> sink) {
         Connection c = connector.open(url, "turnout-lock-monitor");
         LockWaitSampler s = new LockWaitSampler(c, migrationApplicationName, clock, every, sink);
-        s.thread.start();
+        s.ticker.start(() -> s.tick(sink));
         return s;
     }
 
-    private void loop(Duration every, Consumer<LockWaits> sink) {
-        int failures = 0;
-        while (!stopped) {
-            try {
-                sink.accept(sample());
-                failures = 0;
-            } catch (SQLException | RuntimeException e) {
-                // The sampler only watches; a broken sample must never fail the migration it watches.
-                if (++failures == 1) {
-                    log.warn("Lock-wait sample failed: {}", e.getMessage());
-                }
-                if (stopped || failures > 10) {
-                    return;
-                }
-            }
-            try {
-                Thread.sleep(every); // the sampling period itself, not a wait for a condition
-            } catch (InterruptedException e) {
-                return;
+    /** On the ticker's thread. After ten failures in a row it stops asking (the connection is gone). */
+    private void tick(Consumer<LockWaits> sink) {
+        if (failures > 10) {
+            return;
+        }
+        try {
+            sink.accept(sample());
+            failures = 0;
+        } catch (SQLException | RuntimeException e) {
+            // The sampler only watches; a broken sample must never fail the migration it watches.
+            if (++failures == 1) {
+                log.warn("Lock-wait sample failed: {}", e.getMessage());
             }
         }
     }
@@ -127,13 +121,7 @@ public final class LockWaitSampler implements AutoCloseable {
 
     @Override
     public void close() {
-        stopped = true;
-        thread.interrupt();
-        try {
-            thread.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ticker.stop(Duration.ofSeconds(5));
         try {
             connection.close();
         } catch (SQLException e) {
