@@ -5,9 +5,9 @@ import io.turnout.migrate.Dialect;
 import io.turnout.migrate.MigrationReport;
 import io.turnout.ui.common.FxmlLoaderFactory;
 import io.turnout.ui.common.Icons;
-import io.turnout.ui.common.UiStyles;
 import io.turnout.ui.stack.run.RunPaneController;
 import io.turnout.ui.stack.run.RunViewModel;
+import io.turnout.ui.stack.run.RunWizards;
 import io.turnout.ui.stack.run.StepCell;
 import io.turnout.ui.stack.run.StepItem;
 import javafx.beans.binding.Bindings;
@@ -29,7 +29,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.util.List;
@@ -107,20 +106,7 @@ public final class MigrationWizardController {
         });
         bindButtons();
         vm.pageProperty().subscribe(this::show);
-        vm.doneProperty().subscribe(d -> {
-            if (d) {
-                root.getScene().getWindow().hide();
-            }
-        });
-        root.sceneProperty().flatMap(s -> s.windowProperty()).subscribe(w -> {
-            if (w != null) {
-                w.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
-                    if (vm.run().phaseProperty().get() == RunViewModel.Phase.RUNNING) {
-                        e.consume(); // abort first: closing must not leave a migration running unseen
-                    }
-                });
-            }
-        });
+        RunWizards.bindWindow(root, vm.run(), vm.doneProperty());
     }
 
     private void bindSource() {
@@ -248,15 +234,7 @@ public final class MigrationWizardController {
         next.getStyleClass().removeAll(Styles.ACCENT, Styles.DANGER);
         next.getStyleClass().add(run ? Styles.DANGER : Styles.ACCENT);
         next.setGraphic(run ? Icons.of(Feather.PLAY) : null);
-        for (int i = 0; i < indicator.getChildren().size(); i++) {
-            Node n = indicator.getChildren().get(i);
-            n.getStyleClass().removeAll(UiStyles.WIZARD_STEP_CURRENT, UiStyles.WIZARD_STEP_DONE);
-            if (i == page.ordinal()) {
-                n.getStyleClass().add(UiStyles.WIZARD_STEP_CURRENT);
-            } else if (i < page.ordinal()) {
-                n.getStyleClass().add(UiStyles.WIZARD_STEP_DONE);
-            }
-        }
+        RunWizards.markSteps(indicator, page.ordinal());
         if (page == MigrationWizardViewModel.Page.CLASSIFY) {
             statements.requestFocus();
         } else if (page == MigrationWizardViewModel.Page.PLAN) {

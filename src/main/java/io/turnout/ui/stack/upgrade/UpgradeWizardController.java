@@ -3,10 +3,10 @@ package io.turnout.ui.stack.upgrade;
 import atlantafx.base.theme.Styles;
 import io.turnout.ui.common.FxmlLoaderFactory;
 import io.turnout.ui.common.Icons;
-import io.turnout.ui.common.UiStyles;
 import io.turnout.ui.stack.run.ProbePanel;
 import io.turnout.ui.stack.run.RunPaneController;
 import io.turnout.ui.stack.run.RunViewModel;
+import io.turnout.ui.stack.run.RunWizards;
 import io.turnout.ui.stack.run.StepCell;
 import io.turnout.ui.stack.run.StepItem;
 import javafx.fxml.FXML;
@@ -22,7 +22,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.util.List;
@@ -125,20 +124,7 @@ public final class UpgradeWizardController {
         cancel.visibleProperty().bind(vm.run().phaseProperty().map(p -> p == RunViewModel.Phase.PREVIEW));
         cancel.setOnAction(e -> root.getScene().getWindow().hide());
         vm.pageProperty().subscribe(this::show);
-        vm.doneProperty().subscribe(d -> {
-            if (d) {
-                root.getScene().getWindow().hide();
-            }
-        });
-        root.sceneProperty().flatMap(s -> s.windowProperty()).subscribe(w -> {
-            if (w != null) {
-                w.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
-                    if (vm.run().phaseProperty().get() == RunViewModel.Phase.RUNNING) {
-                        e.consume(); // abort first: closing must not leave a release running unseen
-                    }
-                });
-            }
-        });
+        RunWizards.bindWindow(root, vm.run(), vm.doneProperty());
     }
 
     private void show(UpgradeWizardViewModel.Page page) {
@@ -153,15 +139,7 @@ public final class UpgradeWizardController {
         next.getStyleClass().removeAll(Styles.ACCENT, Styles.DANGER);
         next.getStyleClass().add(page == UpgradeWizardViewModel.Page.PREVIEW ? Styles.DANGER : Styles.ACCENT);
         next.setGraphic(page == UpgradeWizardViewModel.Page.PREVIEW ? Icons.of(Feather.PLAY) : null);
-        for (int i = 0; i < indicator.getChildren().size(); i++) {
-            Node n = indicator.getChildren().get(i);
-            n.getStyleClass().removeAll(UiStyles.WIZARD_STEP_CURRENT, UiStyles.WIZARD_STEP_DONE);
-            if (i == page.ordinal()) {
-                n.getStyleClass().add(UiStyles.WIZARD_STEP_CURRENT);
-            } else if (i < page.ordinal()) {
-                n.getStyleClass().add(UiStyles.WIZARD_STEP_DONE);
-            }
-        }
+        RunWizards.markSteps(indicator, page.ordinal());
         if (page == UpgradeWizardViewModel.Page.IMAGE) {
             image.requestFocus();
         }
