@@ -105,8 +105,7 @@ final class UpgradeCommand {
         public Integer call() {
             Color to = Color.parse(color);
             try (StackSession s = StackSession.open(parent.root, target.host, target.stack)) {
-                int code = new PlanRunner(out(spec), m.yes).run(s.ops(), s.ops().planSwitch(m.service, to));
-                return code;
+                return new PlanRunner(out(spec), m.yes).run(s.ops(), s.ops().planSwitch(m.service, to));
             }
         }
     }
@@ -121,8 +120,7 @@ final class UpgradeCommand {
         @Override
         public Integer call() {
             try (StackSession s = StackSession.open(parent.root, target.host, target.stack)) {
-                int code = new PlanRunner(out(spec), m.yes).run(s.ops(), s.ops().planRollback(m.service));
-                return code;
+                return new PlanRunner(out(spec), m.yes).run(s.ops(), s.ops().planRollback(m.service));
             }
         }
     }
