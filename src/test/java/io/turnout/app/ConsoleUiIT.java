@@ -1,5 +1,6 @@
 package io.turnout.app;
 
+import io.turnout.testing.Screenshots;
 import io.turnout.activity.ActivityLog;
 import io.turnout.connect.DefaultHostConnector;
 import io.turnout.connect.LazyDockerHost;
@@ -26,13 +27,11 @@ import io.turnout.ui.shell.ShellFactory;
 import io.turnout.ui.shell.UiStateStore;
 import javafx.application.ColorScheme;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -44,8 +43,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +50,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,7 +113,7 @@ class ConsoleUiIT {
         assertThat(((ContainerItem) findRow(table(robot), "demo-web-green").getValue()).id()).isEqualTo(id);
         waitFor(20, () -> ((ContainerItem) findRow(table(robot), "demo-web-green").getValue()).row().health()
                 == io.turnout.docker.Health.HEALTHY);
-        shot("console.png");
+        Screenshots.save("console.png", stage.getScene());
 
         // Open it as an operator would: select the row, press Enter, go to the Logs tab.
         robot.interact(() -> {
@@ -132,7 +128,7 @@ class ConsoleUiIT {
         waitFor(20, () -> robot.lookup(".log-view").queryAll().stream()
                 .filter(ListView.class::isInstance).map(ListView.class::cast)
                 .anyMatch(v -> v.getItems().stream().anyMatch(i -> String.valueOf(i).contains("GET /health 200"))));
-        shot("logs.png");
+        Screenshots.save("logs.png", stage.getScene());
     }
 
     private TreeTableView<ContainersNode> table(FxRobot robot) {
@@ -151,13 +147,5 @@ class ConsoleUiIT {
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
         io.turnout.testing.FxWait.until(seconds, condition);
-    }
-
-    private void shot(String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Path dir = Path.of(System.getProperty("turnout.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(5, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
     }
 }

@@ -1,5 +1,6 @@
 package io.turnout.app;
 
+import io.turnout.testing.Screenshots;
 import io.turnout.activity.ActivityLog;
 import io.turnout.connect.DefaultHostConnector;
 import io.turnout.connect.LazyDockerHost;
@@ -33,7 +34,6 @@ import io.turnout.ui.shell.UiStateStore;
 import io.turnout.ui.stack.StackController;
 import javafx.application.ColorScheme;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -41,7 +41,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +53,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -262,7 +260,7 @@ class DashboardUiIT {
         robot.moveTo(robot.point(atMark));
         waitFor(10, () -> robot.lookup(".dashboard-readout").queryLabeled().getText().contains("Switch web → green — 0 failed"));
         assertThat(robot.lookup(".dashboard-readout").queryLabeled().getText()).contains("web.green.rps = ", "connections.max = ");
-        shot("dashboard.png", stage.getScene());
+        Screenshots.save("dashboard.png", stage.getScene());
         trafficOn.set(false);
         assertThat(sent.get()).isPositive().isLessThanOrEqualTo(MAX_REQUESTS);
     }
@@ -306,23 +304,7 @@ class DashboardUiIT {
     }
 
     private void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            io.turnout.testing.FxWait.until(seconds, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            shotTo(Path.of("target/screenshots"), "timeout-dashboard.png", stage.getScene());
-            throw e;
-        }
-    }
-
-    private static void shot(String name, Scene scene) throws Exception {
-        shotTo(Path.of(System.getProperty("turnout.screenshots", "target/screenshots")), name, scene);
-    }
-
-    private static void shotTo(Path dir, String name, Scene scene) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Files.createDirectories(dir);
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(5, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+        io.turnout.testing.FxWait.until(seconds, condition);
     }
 
     private static int freePort() throws IOException {

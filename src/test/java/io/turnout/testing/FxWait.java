@@ -11,7 +11,8 @@ import java.util.concurrent.TimeoutException;
  * Waits for a condition on the live scene graph, evaluating it on the FX thread. A lookup from the
  * test thread races the FX thread's own changes (a cell list shrinking under Parent.lookupAll throws
  * IndexOutOfBoundsException), so UI conditions must never read nodes from the test thread. A
- * condition must not drive the robot (clicks would wait for the FX thread it runs on).
+ * condition must not drive the robot (clicks would wait for the FX thread it runs on). On a
+ * timeout every open window is saved to {@link Screenshots#TARGET}: what the operator would have seen.
  */
 public final class FxWait {
 
@@ -19,7 +20,12 @@ public final class FxWait {
     }
 
     public static void until(int seconds, Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+        } catch (TimeoutException e) {
+            Screenshots.saveOpenWindows("timeout-");
+            throw e;
+        }
     }
 
     /** Runs {@code read} on the FX thread and returns its result. */

@@ -1,11 +1,10 @@
 package io.turnout.ui.connect;
 
-import javafx.embed.swing.SwingFXUtils;
+import io.turnout.testing.Screenshots;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -16,9 +15,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -57,7 +53,7 @@ class ConnectDialogsUiIT {
             assertThat(cancel.isCancelButton()).isTrue();
             assertThat(((Button) pane.lookupButton(HostKeyDialog.TRUST_REMEMBER)).isDefaultButton()).isFalse();
             if (key == KeyCode.ENTER) {
-                shot(pane, "host-key-unknown.png");
+                Screenshots.saveTo(Screenshots.TARGET, "host-key-unknown.png", pane.getScene());
             }
             robot.type(key);
             assertThat(answer.get(5, TimeUnit.SECONDS)).as("answer to %s", key).isEqualTo(HostKeyDecision.CANCEL);
@@ -85,7 +81,7 @@ class ConnectDialogsUiIT {
         DialogPane pane = dialog(robot, "Host key changed");
         assertThat(robot.from(pane).lookup(".fingerprint").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactlyInAnyOrder(old, KEY.fingerprint());
-        shot(pane, "host-key-changed.png");
+        Screenshots.saveTo(Screenshots.TARGET, "host-key-changed.png", pane.getScene());
         robot.type(KeyCode.ESCAPE);
         shown.get(5, TimeUnit.SECONDS);
     }
@@ -100,7 +96,7 @@ class ConnectDialogsUiIT {
             }
         });
         DialogPane pane = dialog(robot, "Passphrase");
-        shot(pane, "passphrase.png");
+        Screenshots.saveTo(Screenshots.TARGET, "passphrase.png", pane.getScene());
         robot.type(KeyCode.ESCAPE);
         assertThat(pass.get(5, TimeUnit.SECONDS)).isEmpty();
 
@@ -108,7 +104,7 @@ class ConnectDialogsUiIT {
         DialogPane add = dialog(robot, "Add host");
         robot.write("ssh://deploy@prod-");
         WaitForAsyncUtils.waitForFxEvents();
-        shot(add, "add-host.png");
+        Screenshots.saveTo(Screenshots.TARGET, "add-host.png", add.getScene());
         robot.type(KeyCode.ESCAPE);
     }
 
@@ -123,7 +119,7 @@ class ConnectDialogsUiIT {
         DialogPane pane = dialog(robot, "Add host");
         var suggestions = robot.from(pane).lookup(".list-view").queryAs(javafx.scene.control.ListView.class);
         assertThat(suggestions.getItems()).hasSize(5);
-        shot(pane, "add-host-suggestions.png");
+        Screenshots.saveTo(Screenshots.TARGET, "add-host-suggestions.png", pane.getScene());
 
         robot.write("stag");
         robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
@@ -132,7 +128,7 @@ class ConnectDialogsUiIT {
         var remember = robot.from(pane).lookup(".check-box").queryAs(javafx.scene.control.CheckBox.class);
         assertThat(remember.isVisible()).as("a known host is not remembered again").isFalse();
         assertThat(dialog.get().isShowing()).as("Enter took the suggestion, it did not add yet").isTrue();
-        shot(pane, "add-host-known.png");
+        Screenshots.saveTo(Screenshots.TARGET, "add-host-known.png", pane.getScene());
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !dialog.get().isShowing());
         assertThat(dialog.get().getResult().target().toString()).isEqualTo("ssh://staging-2");
@@ -147,7 +143,7 @@ class ConnectDialogsUiIT {
         var remember2 = robot.from(again).lookup(".check-box").queryAs(javafx.scene.control.CheckBox.class);
         assertThat(remember2.isVisible()).isTrue();
         assertThat(remember2.isSelected()).as("checked by default").isTrue();
-        shot(again, "add-host-new.png");
+        Screenshots.saveTo(Screenshots.TARGET, "add-host-new.png", again.getScene());
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !dialog.get().isShowing());
         assertThat(dialog.get().getResult().remember()).isTrue();
@@ -172,13 +168,5 @@ class ConnectDialogsUiIT {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> find.call() != null);
         WaitForAsyncUtils.waitForFxEvents();
         return find.call();
-    }
-
-    private static void shot(DialogPane pane, String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Path dir = Path.of(System.getProperty("turnout.ui-shots", "/tmp/ui-shots"));
-        Files.createDirectories(dir);
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> pane.getScene().snapshot(null)).get(5, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
     }
 }

@@ -1,5 +1,6 @@
 package io.turnout.ui.migrate;
 
+import io.turnout.testing.Screenshots;
 import io.turnout.activity.ActivityLog;
 import io.turnout.app.EngineMigrationServices;
 import io.turnout.db.Backups;
@@ -14,7 +15,6 @@ import io.turnout.ui.shell.ShellFactory;
 import io.turnout.ui.shell.UiStateStore;
 import javafx.application.ColorScheme;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -22,7 +22,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -35,7 +34,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -43,7 +41,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,7 +119,7 @@ class MigrationWizardUiIT {
         TextArea alternative = robot.from(root).lookup(".migration-alternative").queryAs(TextArea.class);
         waitFor(5, () -> alternative.getText().contains("CREATE INDEX CONCURRENTLY"));
         assertThat(robot.from(root).lookup(".migration-verdict").queryAs(Label.class).getText()).startsWith("HIGH risk");
-        shot("migration-wizard.png", wizard().getScene());
+        Screenshots.save("migration-wizard.png", wizard().getScene());
 
         // a safe migration on the scratch database, through the whole wizard
         robot.clickOn(button(robot, root, "Back"));
@@ -168,25 +165,6 @@ class MigrationWizardUiIT {
     }
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            io.turnout.testing.FxWait.until(seconds, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            Window w = wizard();
-            if (w != null) {
-                shotTo(Path.of("target/screenshots"), "timeout-migration-wizard.png", w.getScene());
-            }
-            throw e;
-        }
-    }
-
-    private static void shot(String name, Scene scene) throws Exception {
-        shotTo(Path.of(System.getProperty("turnout.screenshots", "target/screenshots")), name, scene);
-    }
-
-    private static void shotTo(Path dir, String name, Scene scene) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Files.createDirectories(dir);
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(5, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+        io.turnout.testing.FxWait.until(seconds, condition);
     }
 }

@@ -1,5 +1,6 @@
 package io.turnout.ui.shell;
 
+import io.turnout.testing.Screenshots;
 import io.turnout.activity.ActivityLog;
 import io.turnout.activity.Operation;
 import io.turnout.docker.ContainerRow;
@@ -12,11 +13,9 @@ import io.turnout.ui.fixtures.KnownHostsFixture;
 import io.turnout.ui.fixtures.Rows;
 import javafx.application.ColorScheme;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -27,14 +26,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,7 +132,7 @@ class ShellUiIT {
                 .as("prod-1 is open already").startsWith("Connect deploy@build-1", "Connect staging-2", "Connect desktop-linux", "Connect local")
                 .doesNotContain("Connect prod-1");
         assertThat(catalogReadOn).isNotEmpty().doesNotContain("JavaFX Application Thread");
-        shot(robot, "palette-known-hosts-light.png");
+        Screenshots.saveTo(Screenshots.TARGET, "palette-known-hosts-light.png", stage.getScene());
         robot.type(KeyCode.ESCAPE);
         waitFor(() -> !shell.controller().palette().isOpen());
 
@@ -165,7 +161,7 @@ class ShellUiIT {
                 .anyMatch(n -> n.isVisible() && "Connecting to staging-1…".equals(((Label) n).getText())));
         assertThat(robot.lookup(".status-item").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly("prod-1: connected · 14 ms", "staging-1: connecting");
-        shot(robot, "shell-connecting-light.png");
+        Screenshots.saveTo(Screenshots.TARGET, "shell-connecting-light.png", stage.getScene());
 
         added.publish(new io.turnout.target.ConnectionState.Connected(java.time.Duration.ofMillis(31)));
         added.publish(Rows.snapshot(1, Rows.row("9f8e7d6c5b4a3f2e", "staging-web", "staging", "web", null, Health.HEALTHY)));
@@ -196,7 +192,7 @@ class ShellUiIT {
         broken.publish(new io.turnout.target.ConnectionState.Failed("Connection refused by gone-1:22"));
         waitFor(() -> robot.lookup(".containers-view .empty-state").queryAll().stream()
                 .anyMatch(n -> n.isVisible() && "Cannot connect: Connection refused by gone-1:22".equals(((Label) n).getText())));
-        shot(robot, "shell-failed-light.png");
+        Screenshots.saveTo(Screenshots.TARGET, "shell-failed-light.png", stage.getScene());
     }
 
     @Test
@@ -221,27 +217,19 @@ class ShellUiIT {
         assertThat(((io.turnout.activity.OperationSnapshot) operations.getSelectionModel().getSelectedItem()).title()).startsWith("Pull");
         assertThat(log.getText()).doesNotContain("traffic");
         robot.interact(() -> operations.getSelectionModel().select(1));
-        shot(robot, "shell-light.png");
+        Screenshots.saveTo(Screenshots.TARGET, "shell-light.png", stage.getScene());
         robot.interact(() -> shell.theme().choose(ThemeManager.DARK));
-        shot(robot, "shell-dark.png");
+        Screenshots.saveTo(Screenshots.TARGET, "shell-dark.png", stage.getScene());
         robot.interact(() -> shell.controller().navigator().openContainer(host.target(), rows.get(2), true));
         waitFor(() -> !robot.lookup(".log-view .list-cell").queryAll().isEmpty());
         assertThat(robot.lookup(".log-view .list-cell").queryAs(javafx.scene.control.ListCell.class).getFont().getFamily())
                 .as("log lines use the monospace font").containsIgnoringCase("mono");
-        shot(robot, "detail-logs-dark.png");
+        Screenshots.saveTo(Screenshots.TARGET, "detail-logs-dark.png", stage.getScene());
         robot.interact(() -> shell.theme().choose(ThemeManager.LIGHT));
-        shot(robot, "detail-logs-light.png");
+        Screenshots.saveTo(Screenshots.TARGET, "detail-logs-light.png", stage.getScene());
         robot.interact(() -> shell.controller().showPalette());
         robot.write("shop");
-        shot(robot, "palette-light.png");
-    }
-
-    private void shot(FxRobot robot, String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Path dir = Path.of(System.getProperty("turnout.ui-shots", "/tmp/ui-shots"));
-        Files.createDirectories(dir);
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(5, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+        Screenshots.saveTo(Screenshots.TARGET, "palette-light.png", stage.getScene());
     }
 
     private ContainerRow selectedRow(FxRobot robot) {

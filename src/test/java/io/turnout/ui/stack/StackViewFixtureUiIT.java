@@ -1,5 +1,6 @@
 package io.turnout.ui.stack;
 
+import io.turnout.testing.Screenshots;
 import io.turnout.activity.ActivityLog;
 import io.turnout.activity.OperationStatus;
 import io.turnout.docker.ContainerRow;
@@ -12,14 +13,12 @@ import io.turnout.ui.shell.ShellFactory;
 import io.turnout.ui.shell.UiStateStore;
 import javafx.application.ColorScheme;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -31,13 +30,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +72,7 @@ class StackViewFixtureUiIT {
         waitFor(() -> card(robot, "blue") != null && text(card(robot, "blue")).contains("ACTIVE"));
         assertThat(text(card(robot, "blue"))).contains("v1", "100% of traffic", "1/1 running", "UP · L7OK/200 in 1ms");
         assertThat(text(card(robot, "green"))).contains("EMPTY");
-        shot("fixture-stack-view.png", stage.getScene());
+        Screenshots.saveTo(Screenshots.TARGET, "fixture-stack-view.png", stage.getScene());
 
         robot.clickOn("Upgrade…");
         waitFor(() -> wizardWindow() != null);
@@ -87,18 +83,18 @@ class StackViewFixtureUiIT {
         robot.clickOn("Ask me before switching traffic");
         robot.clickOn("Preview plan");
         waitFor(() -> buttonNamed(robot, "Upgrade web to v2") != null);
-        shot("fixture-upgrade-preview.png", wizardWindow().getScene());
+        Screenshots.saveTo(Screenshots.TARGET, "fixture-upgrade-preview.png", wizardWindow().getScene());
         robot.clickOn(buttonNamed(robot, "Upgrade web to v2"));
 
         waitFor(() -> buttonNamed(robot, "Switch traffic to green") != null && buttonNamed(robot, "Switch traffic to green").isVisible());
         assertThat(ops.services.get("web").active).isEqualTo(Color.BLUE);
-        shot("fixture-upgrade-gate.png", wizardWindow().getScene());
+        Screenshots.saveTo(Screenshots.TARGET, "fixture-upgrade-gate.png", wizardWindow().getScene());
         robot.clickOn(buttonNamed(robot, "Switch traffic to green"));
 
         waitFor(() -> robot.lookup(".upgrade-wizard .run-outcome").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.isVisible() && l.getText().startsWith("web now serves v2 from green")));
         assertThat(ops.services.get("web").active).isEqualTo(Color.GREEN);
-        shot("fixture-upgrade-summary.png", wizardWindow().getScene());
+        Screenshots.saveTo(Screenshots.TARGET, "fixture-upgrade-summary.png", wizardWindow().getScene());
         robot.clickOn("Close");
         waitFor(() -> wizardWindow() == null);
 
@@ -107,7 +103,7 @@ class StackViewFixtureUiIT {
         robot.clickOn("Roll back to blue (v1)");
         waitFor(() -> buttonNamed(robot, "Roll back to blue (v1)") != null && robot.lookup(".plan-dialog").tryQuery().isPresent());
         waitFor(() -> robot.lookup(".plan-dialog .step-cell").queryAll().stream().anyMatch(n -> text(n).contains("weight blue 0 → 1")));
-        shot("fixture-rollback-preview.png", robot.lookup(".plan-dialog").query().getScene());
+        Screenshots.saveTo(Screenshots.TARGET, "fixture-rollback-preview.png", robot.lookup(".plan-dialog").query().getScene());
         robot.clickOn(robot.lookup(".plan-dialog .button").queryAllAs(Button.class).stream()
                 .filter(b -> b.getText().equals("Roll back to blue (v1)")).findFirst().orElseThrow());
         waitFor(() -> ops.services.get("web").active == Color.BLUE);
@@ -116,7 +112,7 @@ class StackViewFixtureUiIT {
         waitFor(() -> robot.lookup(".plan-dialog").tryQuery().isEmpty());
         robot.clickOn("History");
         waitFor(() -> robot.lookup(".stack-history").queryTableView().getItems().size() == 2);
-        shot("fixture-history.png", stage.getScene());
+        Screenshots.saveTo(Screenshots.TARGET, "fixture-history.png", stage.getScene());
     }
 
     private void openStackFromTheSidebar(FxRobot robot, String stack) throws Exception {
@@ -155,21 +151,6 @@ class StackViewFixtureUiIT {
     }
 
     private void waitFor(Callable<Boolean> condition) throws Exception {
-        try {
-            io.turnout.testing.FxWait.until(10, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                shot("failure-" + w.getScene().getRoot().getStyleClass() + ".png", w.getScene());
-            }
-            throw e;
-        }
-    }
-
-    private static void shot(String name, Scene scene) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Path dir = Path.of("target/screenshots");
-        Files.createDirectories(dir);
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(5, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+        io.turnout.testing.FxWait.until(10, condition);
     }
 }

@@ -1,5 +1,6 @@
 package io.turnout.ui.stack;
 
+import io.turnout.testing.Screenshots;
 import io.turnout.activity.ActivityLog;
 import io.turnout.activity.OperationStatus;
 import io.turnout.connect.DefaultHostConnector;
@@ -24,14 +25,12 @@ import io.turnout.ui.shell.ShellFactory;
 import io.turnout.ui.shell.UiStateStore;
 import javafx.application.ColorScheme;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +44,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -56,7 +54,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -173,7 +170,7 @@ class StackViewUiIT {
         assertThat(summary.getText()).startsWith("web now serves v2 from green.");
         assertThat(robot.lookup(".upgrade-wizard .wizard-page .probe-figure").queryAllAs(Label.class))
                 .extracting(Label::getText).element(1).isEqualTo("0");
-        shot("upgrade-wizard.png", wizard().getScene());
+        Screenshots.save("upgrade-wizard.png", wizard().getScene());
         assertThat(setup.status().services().getFirst().active()).isEqualTo(Color.GREEN);
         assertThat(setup.history(1).getFirst().probe().failed()).isZero();
         assertThat(activity.feed().current().getFirst().status()).isEqualTo(OperationStatus.SUCCEEDED);
@@ -186,7 +183,7 @@ class StackViewUiIT {
         // the run is over once its lock is gone: the view must then show the stack free and nothing interrupted
         waitFor(30, () -> robot.lookup(".stack-lock").queryAs(Label.class).getText().contains("free")
                 && !robot.lookup(".interrupted-banner").query().isVisible());
-        shot("stack-view.png", stage.getScene());
+        Screenshots.save("stack-view.png", stage.getScene());
 
         robot.clickOn(button(robot, "Roll back to blue (v1)"));
         waitFor(30, () -> robot.lookup(".plan-dialog .step-cell").queryAll().stream().map(StackViewFixtureUiIT::text)
@@ -247,25 +244,7 @@ class StackViewUiIT {
     }
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            io.turnout.testing.FxWait.until(seconds, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            for (Window w : List.copyOf(Window.getWindows())) { // what the operator would have seen
-                shotTo(Path.of("target/screenshots"), "timeout-" + w.getScene().getRoot().getStyleClass().getFirst() + ".png", w.getScene());
-            }
-            throw e;
-        }
-    }
-
-    private static void shot(String name, Scene scene) throws Exception {
-        shotTo(Path.of(System.getProperty("turnout.screenshots", "target/screenshots")), name, scene);
-    }
-
-    private static void shotTo(Path dir, String name, Scene scene) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Files.createDirectories(dir);
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(5, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+        io.turnout.testing.FxWait.until(seconds, condition);
     }
 
     private static int freePort() throws IOException {
