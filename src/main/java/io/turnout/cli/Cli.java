@@ -25,22 +25,13 @@ public final class Cli {
 
     public int run(String... args) {
         TurnoutCommand root = new TurnoutCommand(services);
-        CommandLine cl = new CommandLine(root)
-                .addSubcommand(new GuiCommand())
-                .addSubcommand(new DemoCommand())
-                .addSubcommand(new HostsCommand())
-                .addSubcommand(new PsCommand())
-                .addSubcommand(new StackCommand())
-                .addSubcommand(new UpgradeCommand())
-                .addSubcommand(new MaintenanceCommand())
-                .addSubcommand(new LockCommand())
-                .addSubcommand(new MigrateCommand())
-                .addSubcommand(new DbCommand())
-                .addSubcommand(new HealthCommand());
+        CommandLine cl = new CommandLine(root);
+        Verbs.needed(args).forEach(verb -> cl.addSubcommand(verb.get()));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ParameterException e, String[] a) -> {
             err.println("turnout: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
             err.println("Try 'turnout " + (e.getCommandLine() == cl ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
             err.flush();
             return ExitCode.USAGE;

@@ -44,6 +44,18 @@ class CliContractTest {
     }
 
     @Test
+    void helpListsEveryVerbThoughAnInvocationBuildsOnlyItsOwn() {
+        assertThat(run(neverCalled(), "--help")).isEqualTo(ExitCode.OK);
+        assertThat(Verbs.names()).hasSize(11).allSatisfy(verb -> assertThat(out.toString()).containsPattern("(?m)^\\s+" + verb + "\\s"));
+    }
+
+    @Test
+    void aMistypedVerbGetsPicocliSuggestionsFromTheWholeTree() {
+        assertThat(run(neverCalled(), "pss", "--host", "local")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("'pss'").containsPattern("Did you mean: .*ps");
+    }
+
+    @Test
     void unreachableHostIsOneSentenceOnStderrAndExitCode1() {
         CliServices failing = services(spec -> {
             throw new TargetException("Cannot reach 127.0.0.1:1: connection refused.");
