@@ -1,6 +1,12 @@
 package io.turnout.app;
 
+import io.turnout.connect.StackDatabase;
 import io.turnout.db.BackupInfo;
+import io.turnout.db.DumpSource;
+import io.turnout.docker.DockerHost;
+import io.turnout.release.StackOperations;
+import io.turnout.stack.StackSpec;
+import io.turnout.ui.migrate.StackMigration;
 import io.turnout.db.Backups;
 import io.turnout.db.DbConnector;
 import io.turnout.db.PgTools;
@@ -54,8 +60,10 @@ import java.util.stream.IntStream;
 /**
  * The migration wizard's services on the real engine: {@link MigrationSources}, the
  * {@link RuleClassifier}, the {@link ShadowVerifier}, the {@link ExpandContractPlanner},
- * {@link Backups} and {@link MigrationPlans}, whose plan the one {@link Executor} runs. The database
- * is reached from this workstation ({@code local}); pg_dump runs here too.
+ * {@link Backups} and {@link MigrationPlans}, whose plan the one {@link Executor} runs. Unbound
+ * (the command palette), the database is reached from this workstation ({@code local}) and pg_dump
+ * runs here; {@link #forStack bound to a stack}, everything goes the way {@code turnout migrate run
+ * --host --stack} goes: through {@link StackDatabase}, and runs under the stack's lock and journal.
  */
 public final class EngineMigrationServices implements MigrationWizardServices {
 
@@ -68,13 +76,35 @@ public final class EngineMigrationServices implements MigrationWizardServices {
     private final Backups backups;
     private final Map<String, String> env;
     private final Clock clock;
+    private final StackDatabase stack;
 
     /** @param env the environment pg_dump sees (PGPASSWORD, PGPASSFILE) */
     public EngineMigrationServices(DbConnector connector, Backups backups, Map<String, String> env, Clock clock) {
+        this(connector, backups, env, clock, null);
+    }
+
+    private EngineMigrationServices(DbConnector connector, Backups backups, Map<String, String> env, Clock clock, StackDatabase stack) {
         this.connector = connector;
         this.backups = backups;
         this.env = Map.copyOf(env);
         this.clock = clock;
+        this.stack = stack;
+    }
+
+    @Override
+    public StackMigration forStack(StackOperations operations, DockerHost host) {
+        StackDatabase db = StackDatabase.of(host, operations);
+        return new StackMigration(new EngineMigrationServices(db.connector(), backups, env, clock, db),
+                db.spec().map(StackSpec.DatabaseSpec::url).orElse(null));
+    }
+
+    /** A URL without a password (as turnout.yml holds it) gets PGPASSWORD, as the CLI does. */
+    private DbUrl withPassword(DbUrl db) {
+        return db.withPasswordFrom(env);
+    }
+
+    private String hostLabel() {
+        return stack == null ? "local" : stack.hostLabel();
     }
 
     @Override
@@ -90,7 +120,7 @@ public final class EngineMigrationServices implements MigrationWizardServices {
 
     @Override
     public int serverVersion(DbUrl db) {
-        return new ShadowVerifier(connector).serverMajorVersion(db);
+        return new ShadowVerifier(connector).serverMajorVersion(withPassword(db));
     }
 
     @Override
@@ -134,7 +164,7 @@ public final class EngineMigrationServices implements MigrationWizardServices {
     @Override
     public List<MigrationReport.ShadowLine> verify(List<FileClassification> files, DbUrl db) {
         List<MigrationReport.ShadowLine> lines = new ArrayList<>();
-        try (ShadowSession session = new ShadowVerifier(connector).open(db, VerifyOptions.defaults())) {
+        try (ShadowSession session = new ShadowVerifier(connector).open(withPassword(db), VerifyOptions.defaults())) {
             for (FileClassification f : files) {
                 FileVerification v = session.verify(f.file(), statements(f), f.operations());
                 v.checks().forEach(c -> lines.add(line(f.file(), c)));
@@ -153,14 +183,15 @@ public final class EngineMigrationServices implements MigrationWizardServices {
     }
 
     @Override
-    public String backup(DbUrl db, String label) {
-        BackupInfo b = backups.backup(connector, db, "local", tools(db).dumpSource(), label);
+    public String backup(DbUrl given, String label) {
+        DbUrl db = withPassword(given);
+        BackupInfo b = backups.backup(connector, db, hostLabel(), dumpSource(db), label);
         return "Backup '" + b.label() + "' of " + b.database() + " written (" + b.size() / 1024 + " KiB, via " + b.via() + ") under "
                 + backups.root() + "; restore it with turnout db restore --backup " + b.label() + ".";
     }
 
-    private PgTools tools(DbUrl db) {
-        return new PgTools(connector, db, env, TOOL_TIMEOUT);
+    private DumpSource dumpSource(DbUrl db) {
+        return stack == null ? new PgTools(connector, db, env, TOOL_TIMEOUT).dumpSource() : stack.dumpSource(db, env, TOOL_TIMEOUT);
     }
 
     /**
@@ -182,15 +213,17 @@ public final class EngineMigrationServices implements MigrationWizardServices {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage the migrations for Flyway: " + e.getMessage(), e);
         }
-        PgTools tools = tools(run.db());
-        MigrationTarget target = new MigrationTarget(connector, run.db(), "local", tools.dumpSource(), tools, null, null, run.stack());
+        DbUrl db = withPassword(run.db());
+        PgTools tools = new PgTools(connector, db, env, TOOL_TIMEOUT);
+        MigrationTarget target = stack != null ? stack.migrationTarget(db, env, TOOL_TIMEOUT)
+                : new MigrationTarget(connector, db, "local", tools.dumpSource(), tools, null, null, run.stack());
         MigrationRequest request = new MigrationRequest(folder, run.type(), LOCK_TIMEOUT, Duration.ZERO, run.backupLabel(), false);
         return new MigrationPlans(RuleClassifier::new, run.options(), backups, clock).plan(target, request).plan();
     }
 
     @Override
     public PlanResult execute(Plan plan, RunOptions options) {
-        return new Executor(clock).run(plan, options);
+        return stack == null ? new Executor(clock).run(plan, options) : stack.operations().execute(plan, options);
     }
 
     @Override

@@ -1,16 +1,12 @@
 package io.turnout.cli;
 
-import io.turnout.connect.DefaultHostConnector;
-import io.turnout.db.ContainerDump;
+import io.turnout.connect.StackDatabase;
 import io.turnout.db.DbConnector;
 import io.turnout.db.DbUrl;
 import io.turnout.db.DumpSource;
 import io.turnout.db.PgTools;
-import io.turnout.docker.DockerHost;
 import io.turnout.migrate.MigrationTarget;
 import io.turnout.plan.Plan;
-import io.turnout.plan.Step;
-import io.turnout.stack.StackSpec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,21 +22,17 @@ final class DbSession implements AutoCloseable {
     static final Duration TOOL_TIMEOUT = Duration.ofHours(2);
 
     private final StackSession stackSession;
-    private final DockerHost docker;
+    private final StackDatabase stackDb;
     private final DbConnector connector;
     private final DbUrl url;
-    private final String hostLabel;
-    private final StackSpec.DatabaseSpec database;
     private final Map<String, String> env;
 
-    private DbSession(StackSession stackSession, DockerHost docker, DbConnector connector, DbUrl url, String hostLabel,
-                      StackSpec.DatabaseSpec database, Map<String, String> env) {
+    /** @param stackDb the stack's database (tunnel, pg_dump, router) with --host --stack; null with --db alone */
+    private DbSession(StackSession stackSession, StackDatabase stackDb, DbUrl url, Map<String, String> env) {
         this.stackSession = stackSession;
-        this.docker = docker;
-        this.connector = connector;
+        this.stackDb = stackDb;
+        this.connector = stackDb == null ? DbConnector.direct() : stackDb.connector();
         this.url = url;
-        this.hostLabel = hostLabel;
-        this.database = database;
         this.env = env;
     }
 
@@ -53,7 +45,7 @@ final class DbSession implements AutoCloseable {
             if (t.stack != null) {
                 throw new IllegalArgumentException("--stack needs --host (the Docker host the stack runs on).");
             }
-            return new DbSession(null, null, DbConnector.direct(), withPassword(DbUrl.parse(t.db), env), "local", null, env);
+            return new DbSession(null, null, DbUrl.parse(t.db).withPasswordFrom(env), env);
         }
         if (t.stack == null) {
             if (t.db == null) {
@@ -64,31 +56,16 @@ final class DbSession implements AutoCloseable {
         }
         StackSession s = StackSession.open(root, t.host, t.stack);
         try {
-            StackSpec spec = s.ops().definition();
-            StackSpec.DatabaseSpec db = spec.database();
-            if (db == null && t.db == null) {
+            StackDatabase db = StackDatabase.of(s.docker(), s.ops());
+            if (db.spec().isEmpty() && t.db == null) {
                 throw new IllegalArgumentException("Stack '" + t.stack + "' has no database section in its turnout.yml; add database.url or pass --db.");
             }
-            DbUrl url = withPassword(DbUrl.parse(t.db != null ? t.db : db.url()), env);
-            DbConnector connector = DefaultHostConnector.sshOf(s.docker()).map(DbConnector::through).orElseGet(DbConnector::direct);
-            return new DbSession(s, s.docker(), connector, url, s.docker().target().label(), db, env);
+            DbUrl url = DbUrl.parse(t.db != null ? t.db : db.spec().get().url()).withPasswordFrom(env);
+            return new DbSession(s, db, url, env);
         } catch (RuntimeException e) {
             s.close();
             throw e;
         }
-    }
-
-    /**
-     * The CLI's environment (which tests supply) is the one PGPASSWORD source every connection sees:
-     * JDBC, Flyway, pg_dump. The URL only ever leaves this process masked.
-     */
-    static DbUrl withPassword(DbUrl url, Map<String, String> env) {
-        String pw = env.get("PGPASSWORD");
-        if (pw == null || pw.isEmpty() || url.jdbcUrl().toLowerCase(java.util.Locale.ROOT).contains("password=")) {
-            return url;
-        }
-        String sep = url.jdbcUrl().contains("?") ? "&" : "?";
-        return DbUrl.parse(url.jdbcUrl() + sep + "password=" + java.net.URLEncoder.encode(pw, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     DbConnector connector() {
@@ -100,7 +77,7 @@ final class DbSession implements AutoCloseable {
     }
 
     String hostLabel() {
-        return hostLabel;
+        return stackDb == null ? "local" : stackDb.hostLabel();
     }
 
     PgTools tools() {
@@ -109,10 +86,7 @@ final class DbSession implements AutoCloseable {
 
     /** pg_dump in the database's container when the stack names one, else on this workstation. */
     DumpSource dumpSource() {
-        if (database != null && database.container() != null && docker != null) {
-            return new ContainerDump(DefaultHostConnector.engineOf(docker).api(), database.container(), url, env, TOOL_TIMEOUT);
-        }
-        return tools().dumpSource();
+        return stackDb == null ? tools().dumpSource() : stackDb.dumpSource(url, env, TOOL_TIMEOUT);
     }
 
     /** PATH as given, else the stack's database.migrations (relative to the working directory, where turnout.yml is). */
@@ -120,6 +94,7 @@ final class DbSession implements AutoCloseable {
         if (given != null) {
             return given;
         }
+        var database = stackDb == null ? null : stackDb.spec().orElse(null);
         if (database != null && database.migrations() != null) {
             return Path.of(database.migrations());
         }
@@ -127,19 +102,8 @@ final class DbSession implements AutoCloseable {
     }
 
     MigrationTarget migrationTarget() {
-        Step on = null;
-        Step off = null;
-        String stack = null;
-        if (stackSession != null) {
-            on = single(stackSession.ops().planMaintenance(true));
-            off = single(stackSession.ops().planMaintenance(false));
-            stack = stackSession.ops().stack();
-        }
-        return new MigrationTarget(connector, url, hostLabel, dumpSource(), tools(), on, off, stack);
-    }
-
-    private static Step single(Plan p) {
-        return p.steps().getFirst();
+        return stackDb == null ? new MigrationTarget(connector, url, "local", dumpSource(), tools(), null, null, null)
+                : stackDb.migrationTarget(url, env, TOOL_TIMEOUT);
     }
 
     /** Runs a plan: under the stack's lock and journal with a stack, else by a plain executor. */

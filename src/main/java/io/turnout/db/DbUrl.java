@@ -84,6 +84,20 @@ public final class DbUrl {
         return new DbUrl(prefix + rest.substring(0, slash + 1) + otherDatabase + tail, host, port, otherDatabase);
     }
 
+    /**
+     * With {@code PGPASSWORD} from {@code env} when the URL carries no password itself: the one
+     * place a URL without one (as turnout.yml holds it) gets the workstation's password, so JDBC,
+     * Flyway and pg_dump all see the same. {@code ~/.pgpass} is read by the driver and libpq.
+     */
+    public DbUrl withPasswordFrom(java.util.Map<String, String> env) {
+        String pw = env.get("PGPASSWORD");
+        if (pw == null || pw.isEmpty() || jdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+            return this;
+        }
+        String sep = jdbcUrl.contains("?") ? "&" : "?";
+        return parse(jdbcUrl + sep + "password=" + java.net.URLEncoder.encode(pw, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The URL with every password replaced by {@code ***}. */
     public String masked() {
         return maskSecrets(jdbcUrl);

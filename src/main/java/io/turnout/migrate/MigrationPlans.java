@@ -52,8 +52,8 @@ public final class MigrationPlans {
      */
     public Preview plan(MigrationTarget target, MigrationRequest request) {
         if (request.type() == MigrationClass.MAINTENANCE && !target.hasRouter()) {
-            throw new IllegalArgumentException("--type maintenance puts the stack's router in maintenance mode: give --host and --stack"
-                    + " (a bare --db has no router).");
+            throw new IllegalArgumentException("A maintenance run puts the stack's router in maintenance mode, and this database has no"
+                    + " stack: run it from the stack (turnout migrate run --host H --stack S, or the stack view's Migrate database…).");
         }
         String runId = "migrate-" + RUN_ID.format(clock.instant());
         FlywayRunner flyway = flyway(target, request, runId);

@@ -54,6 +54,7 @@ public final class DockerStackOperations implements StackOperations {
     }
 
     /** The stored definition; a clear error naming the stacks that do exist when there is none. */
+    @Override
     public StackSpec definition() {
         return repo.spec().orElseThrow(() -> new IllegalArgumentException("There is no stack '" + stack + "' on "
                 + host.target().label() + " (stacks there: " + String.join(", ", StackRepository.stacks(host.store()))

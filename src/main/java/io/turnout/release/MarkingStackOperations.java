@@ -44,6 +44,7 @@ public final class MarkingStackOperations implements StackOperations {
     @Override public Plan planSwitch(String service, Color to) { return delegate.planSwitch(service, to); }
     @Override public Plan planRollback(String service) { return delegate.planRollback(service); }
     @Override public Plan planCleanup(String service, Color color) { return delegate.planCleanup(service, color); }
+    @Override public StackSpec definition() { return delegate.definition(); }
     @Override public Plan planMaintenance(boolean on) { return delegate.planMaintenance(on); }
     @Override public Plan planRemove() { return delegate.planRemove(); }
     @Override public Optional<InterruptedRun> interrupted() { return delegate.interrupted(); }

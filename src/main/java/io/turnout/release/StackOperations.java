@@ -21,6 +21,9 @@ public interface StackOperations {
 
     String stack();
 
+    /** The stack's stored definition (its turnout.yml); a clear error when the host has no such stack. */
+    StackSpec definition();
+
     StackStatus status();
 
     Plan planApply(StackSpec spec);

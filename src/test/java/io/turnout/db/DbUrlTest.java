@@ -10,6 +10,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DbUrlTest {
 
     @Test
+    void pgpasswordFillsInOnlyAMissingPasswordEncodedAndMasked() {
+        DbUrl bare = DbUrl.parse("jdbc:postgresql://db:5432/shop?user=app");
+        DbUrl filled = bare.withPasswordFrom(java.util.Map.of("PGPASSWORD", "p&ss=1"));
+        assertThat(filled.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/shop?user=app&password=p%26ss%3D1");
+        assertThat(filled.masked()).doesNotContain("p%26ss");
+        assertThat(DbUrl.parse("jdbc:postgresql://db/shop").withPasswordFrom(java.util.Map.of("PGPASSWORD", "x")).jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db/shop?password=x");
+        DbUrl own = DbUrl.parse("jdbc:postgresql://db/shop?user=app&password=mine");
+        assertThat(own.withPasswordFrom(java.util.Map.of("PGPASSWORD", "env"))).isEqualTo(own);
+        assertThat(bare.withPasswordFrom(java.util.Map.of())).isEqualTo(bare);
+    }
+
+    @Test
     void maskedHidesThePasswordInTheQuery() {
         DbUrl url = DbUrl.parse("jdbc:postgresql://db.example:6543/shop?user=app&password=s3cr3t&ssl=true");
         assertThat(url.masked()).isEqualTo("jdbc:postgresql://db.example:6543/shop?user=app&password=***&ssl=true");

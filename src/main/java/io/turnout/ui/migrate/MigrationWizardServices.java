@@ -1,6 +1,7 @@
 package io.turnout.ui.migrate;
 
 import io.turnout.db.DbUrl;
+import io.turnout.docker.DockerHost;
 import io.turnout.migrate.ClassifyOptions;
 import io.turnout.migrate.FileClassification;
 import io.turnout.migrate.MigrationReport;
@@ -8,6 +9,7 @@ import io.turnout.migrate.MigrationSource;
 import io.turnout.plan.Plan;
 import io.turnout.plan.PlanResult;
 import io.turnout.plan.RunOptions;
+import io.turnout.release.StackOperations;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,6 +22,13 @@ import java.util.List;
  * {@code ExpandContractPlanner}, {@code Backups}, {@code MigrationPlans}); tests hand in fixtures.
  */
 public interface MigrationWizardServices {
+
+    /**
+     * These services bound to a stack: its database reached through the host's SSH session, runs
+     * under the stack's lock and journal, its router for a maintenance window, pg_dump in its
+     * database container when it names one. Blocks (reads the stack's definition).
+     */
+    StackMigration forStack(StackOperations stack, DockerHost host);
 
     /** A Flyway folder ({@code V<ver>__desc.sql}, {@code R__}, {@code U__}) or single files, in the order Flyway applies them. */
     List<MigrationSource> read(List<Path> paths) throws IOException;

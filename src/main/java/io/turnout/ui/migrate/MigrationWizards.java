@@ -1,6 +1,8 @@
 package io.turnout.ui.migrate;
 
 import io.turnout.activity.ActivityLog;
+import io.turnout.docker.DockerHost;
+import io.turnout.release.StackOperations;
 import io.turnout.ui.common.TaskRunner;
 import io.turnout.ui.common.UiStyles;
 import io.turnout.ui.stack.run.RunViewModel;
@@ -9,6 +11,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Opens "Migrate database…" windows, from a stack view (its name and database prefilled) or from
@@ -35,6 +39,23 @@ public final class MigrationWizards {
      * @param target   what the activity drawer names as where the run happens (host label or "local")
      */
     public Stage open(Window owner, String stack, String database, String target) {
+        return open(owner, services, stack, database, target);
+    }
+
+    /**
+     * The wizard for a stack: binds the services to it in the background (reads its turnout.yml),
+     * then opens prefilled with its database. Runs take the stack's lock and journal, and a
+     * maintenance run puts its router in maintenance.
+     *
+     * @param onError gets one sentence when the stack cannot be read
+     */
+    public void openForStack(Window owner, String stack, Supplier<StackOperations> operations, DockerHost host, Consumer<String> onError) {
+        runner.run(() -> services.forStack(operations.get(), host),
+                bound -> open(owner, bound.services(), stack, bound.database(), host.target().label()),
+                e -> onError.accept("Cannot open the migration wizard for " + stack + ": " + (e.getMessage() == null ? e : e.getMessage())));
+    }
+
+    private Stage open(Window owner, MigrationWizardServices services, String stack, String database, String target) {
         MigrationWizardViewModel vm = new MigrationWizardViewModel(services, runner, new RunViewModel(runner, fx, activity, target),
                 stack, database);
         var view = MigrationWizardController.load(vm);

@@ -109,7 +109,7 @@ public final class StackController {
         migrate.getStyleClass().add(Styles.FLAT);
         migrate.setVisible(windows.canMigrate());
         migrate.setManaged(windows.canMigrate());
-        migrate.setOnAction(e -> windows.migrate(root.getScene().getWindow(), vm));
+        migrate.setOnAction(e -> windows.migrate(root.getScene().getWindow(), vm, this::showMigrateError));
         refresh.setGraphic(Icons.of(Feather.REFRESH_CW));
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         refresh.setOnAction(e -> vm.refresh());
@@ -180,6 +180,13 @@ public final class StackController {
     /** The dashboard's controller, or null without one. */
     public DashboardController dashboard() {
         return dashboard == null ? null : dashboard.controller();
+    }
+
+    private void showMigrateError(String sentence) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, sentence);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setHeaderText(null);
+        alert.show();
     }
 
     /** Releasing another operator's lock is deliberate and audited: ask, naming the holder. */

@@ -45,7 +45,7 @@ public final class StackViews {
     /** FX thread. @param containers the stack's containers view for the "Containers" section, or null */
     public FxmlLoaderFactory.View<StackController> create(DockerHost host, String stack, Node containers) {
         StackViewModel vm = new StackViewModel(stack, memoized(() -> factory.open(host, stack)), runner, zone);
-        StackWindows windows = new StackWindows(runner, Platform::runLater, activity, host.target().label(), migrations);
+        StackWindows windows = new StackWindows(runner, Platform::runLater, activity, host, migrations);
         var dashboard = dashboards == null ? null : dashboards.create(host, stack);
         return new FxmlLoaderFactory(Map.of(StackController.class, () -> new StackController(vm, windows, containers, dashboard)))
                 .load(StackController.class, "StackView.fxml", StackController.class);

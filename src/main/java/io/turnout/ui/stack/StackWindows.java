@@ -1,6 +1,7 @@
 package io.turnout.ui.stack;
 
 import io.turnout.activity.ActivityLog;
+import io.turnout.docker.DockerHost;
 import io.turnout.plan.Plan;
 import io.turnout.plan.PlanResult;
 import io.turnout.plan.RunOptions;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -41,29 +43,39 @@ public final class StackWindows {
     private final ActivityLog activity;
     private final String hostLabel;
     private final MigrationWizards migrations;
+    private final DockerHost host;
 
     /** @param fx {@code Platform::runLater}: where run progress and gate questions are handed over */
     public StackWindows(TaskRunner runner, Executor fx, ActivityLog activity, String hostLabel) {
-        this(runner, fx, activity, hostLabel, null);
-    }
-
-    /** @param migrations opens the migration wizard; null: the stack view offers no "Migrate database…" */
-    public StackWindows(TaskRunner runner, Executor fx, ActivityLog activity, String hostLabel, MigrationWizards migrations) {
         this.runner = runner;
         this.fx = fx;
         this.activity = activity;
         this.hostLabel = hostLabel;
+        this.migrations = null;
+        this.host = null;
+    }
+
+    /** @param migrations opens the migration wizard for the stack on {@code host}; null: the stack view offers no "Migrate database…" */
+    public StackWindows(TaskRunner runner, Executor fx, ActivityLog activity, DockerHost host, MigrationWizards migrations) {
+        this.runner = runner;
+        this.fx = fx;
+        this.activity = activity;
+        this.hostLabel = host.target().label();
         this.migrations = migrations;
+        this.host = host;
     }
 
     public boolean canMigrate() {
         return migrations != null;
     }
 
-    /** The migration wizard for this stack: its runs are named after the stack and, for maintenance, use its router. */
-    public void migrate(Window owner, StackViewModel stack) {
+    /**
+     * The migration wizard for this stack, prefilled with its database: runs go through the host's
+     * SSH session, under the stack's lock and journal, and a maintenance run uses its router.
+     */
+    public void migrate(Window owner, StackViewModel stack, Consumer<String> onError) {
         if (migrations != null) {
-            migrations.open(owner, stack.stack(), null, hostLabel);
+            migrations.openForStack(owner, stack.stack(), stack.operations(), host, onError);
         }
     }
 

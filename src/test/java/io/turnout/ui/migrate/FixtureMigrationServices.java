@@ -38,6 +38,12 @@ final class FixtureMigrationServices implements MigrationWizardServices {
     MigrationRun planned;
 
     @Override
+    public StackMigration forStack(io.turnout.release.StackOperations stack, io.turnout.docker.DockerHost host) {
+        calls.add("forStack " + stack.stack());
+        return new StackMigration(this, "jdbc:postgresql://db.internal:5432/app?user=app");
+    }
+
+    @Override
     public List<MigrationSource> read(List<Path> paths) {
         calls.add("read " + paths);
         return paths.stream().map(p -> new MigrationSource(p.getFileName().toString(), "CREATE INDEX i ON t (c)")).toList();

@@ -98,6 +98,11 @@ public final class InMemoryStackOperations implements StackOperations {
     }
 
     @Override
+    public StackSpec definition() {
+        throw new UnsupportedOperationException("not needed by the view-models");
+    }
+
+    @Override
     public Plan planApply(StackSpec spec) {
         throw new UnsupportedOperationException("not needed by the view-models");
     }

@@ -30,6 +30,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import io.turnout.app.EngineMigrationServices;
+import io.turnout.db.Backups;
+import io.turnout.db.DbConnector;
 import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -68,6 +71,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StackViewUiIT {
 
     private static final String STACK = "shop" + UUID.randomUUID().toString().substring(0, 4);
+    /** The stack's database as its turnout.yml names it: no password there. */
+    private static final String DATABASE = Sandbox.pgUrl().replaceAll("[?&]password=[^&]*", "");
 
     @TempDir
     static Path config;
@@ -99,7 +104,9 @@ class StackViewUiIT {
                     image: turnout-fixture/app:v1
                     port: 8080
                     health: { path: /health, interval: 500ms, timeout: 30s }
-                """.formatted(STACK, freePort());
+                database:
+                  url: %s
+                """.formatted(STACK, freePort(), DATABASE);
         PlanResult applied = setup.execute(setup.planApply(StackSpecs.parse(yaml)), RunOptions.simple("ui-it"));
         assertThat(applied.succeeded()).as("apply: %s", applied.error()).isTrue();
     }
@@ -126,6 +133,8 @@ class StackViewUiIT {
         Shell shell = new ShellFactory(List.of(host), activity, FxTaskRunner.withDaemonPool(), new UiStateStore(config),
                 java.time.Instant::now, new SimpleObjectProperty<>(ColorScheme.LIGHT), request -> { })
                 .withStacks((h, stack) -> new DockerStackOperations(StackHosts.of(h), stack, Clock.systemUTC(), 5))
+                .withMigrations(new EngineMigrationServices(DbConnector.direct(), new Backups(config.resolve("backups"), Clock.systemUTC(), 3),
+                        System.getenv(), Clock.systemUTC()))
                 .create();
         shell.mount(stage);
         stage.setWidth(1400);
@@ -216,6 +225,20 @@ class StackViewUiIT {
         robot.clickOn(button(robot, "Close"));
         waitFor(30, () -> !robot.lookup(".maintenance-badge").query().isVisible());
         assertThat(setup.status().maintenance()).isFalse();
+
+        // the migration wizard from the stack is bound to it: named after stack and host, its database prefilled
+        robot.clickOn(button(robot, "Migrate database…"));
+        waitFor(30, () -> migrationWizard() != null);
+        assertThat(((Stage) migrationWizard()).getTitle()).isEqualTo("Migrate database of " + STACK + " · turnout-sandbox");
+        waitFor(5, () -> DATABASE.equals(robot.from(migrationWizard().getScene().getRoot()).lookup("#database")
+                .queryAs(TextField.class).getText()));
+        robot.interact(() -> ((Stage) migrationWizard()).close());
+    }
+
+    private static Window migrationWizard() {
+        return Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot().getStyleClass().contains("migration-wizard"))
+                .findFirst().orElse(null);
     }
 
     private static Node sidebarCell(FxRobot robot, String text) {
