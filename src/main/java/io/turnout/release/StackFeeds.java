@@ -9,13 +9,12 @@ import io.turnout.db.DbConnector;
 import io.turnout.db.DbUrl;
 import io.turnout.health.ContainerReach;
 import io.turnout.health.HealthFeed;
-import io.turnout.router.HaproxyRouter;
 import io.turnout.stack.StackRepository;
 import io.turnout.stack.StackSpec;
 import io.turnout.timeline.Timeline;
 import io.turnout.timeline.TimelineSource;
-import io.turnout.traffic.DockerLogSource;
 import io.turnout.traffic.TrafficFeed;
+import io.turnout.traffic.TrafficFeeds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,17 +104,10 @@ public final class StackFeeds implements TimelineSource {
                 host = hosts.get();
             }
             StackSpec spec = new StackRepository(host.store(), stack, clock).spec().orElse(null);
-            if (spec != null && spec.router().kind() == StackSpec.RouterKind.HAPROXY) {
-                List<String> routed = spec.services().entrySet().stream().filter(e -> e.getValue().routed()).map(java.util.Map.Entry::getKey).toList();
-                HaproxyRouter router = new HaproxyRouter(host.docker(), host.ports(), spec);
-                TrafficFeed traffic = new TrafficFeed(stack, routed, router::statsCsv,
-                        new DockerLogSource(host.docker(), spec.routerContainerName()), timeline, clock, INTERVAL);
+            if (spec != null) {
+                TrafficFeed traffic = TrafficFeeds.forStack(host.docker(), host.ports(), spec, timeline, clock);
                 traffic.start();
                 running.add(traffic);
-            } else {
-                LOG.info("dashboard {}: no HAProxy router, no traffic feed", stack);
-            }
-            if (spec != null) {
                 HealthFeed health = new HealthFeed(spec, host.docker(), containers.get(), timeline, clock, INTERVAL);
                 health.start();
                 running.add(health);

@@ -74,7 +74,10 @@ final class NginxConfig {
                 }
 
                 http {
+                    # Only the public servers log, one line per request in the format Turnout's traffic feed
+                    # counts (nginx keeps no per-upstream counters): "turnout <service>/<color> <status> <seconds>".
                     access_log off;
+                    log_format turnout '%s$turnout_route $status $request_time';
                     server_tokens off;
                     # Colors are container names resolved per request by Docker's DNS (cached 5 s) through
                     # a variable in proxy_pass: a color whose container does not exist yet then fails only
@@ -86,7 +89,7 @@ final class NginxConfig {
                     proxy_set_header Host $http_host;
                     proxy_connect_timeout 3s;
 
-                """.formatted(spec.name(), WORKERS, spec.router().drainTimeout().toMillis()));
+                """.formatted(spec.name(), WORKERS, spec.router().drainTimeout().toMillis(), NginxRouter.ACCESS_LOG_PREFIX));
         String fallback = RoutedServices.defaultService(spec);
         for (String s : RoutedServices.of(spec)) {
             ServiceSpec svc = spec.service(s);
@@ -99,12 +102,12 @@ final class NginxConfig {
                         .append("            add_header Retry-After 60 always;\n")
                         .append("            return 503 '").append(MaintenancePage.html(spec.name()).strip()).append("';\n        }\n");
             } else {
-                proxyTo(b, spec, s, route.soleActive(), "no color of " + s + " is live");
+                proxyTo(b, spec, s, route.soleActive(), "no color of " + s + " is live", true);
             }
             b.append("    }\n\n");
             b.append("    # ").append(s).append(": preview (the standby color)\n    server {\n");
             b.append("        listen ").append(RoutedServices.previewPort(spec, s)).append(";\n");
-            proxyTo(b, spec, s, route.preview(), "no preview color for " + s);
+            proxyTo(b, spec, s, route.preview(), "no preview color for " + s, false);
             b.append("    }\n\n");
         }
         if (fallback == null) {
@@ -117,8 +120,12 @@ final class NginxConfig {
         return text.replace(GENERATION, sha256(text).substring(0, 16));
     }
 
-    private static void proxyTo(StringBuilder b, StackSpec spec, String service, Color color, String none) {
+    private static void proxyTo(StringBuilder b, StackSpec spec, String service, Color color, String none, boolean logged) {
         b.append("        location / {\n");
+        if (color != null && logged) {
+            b.append("            set $turnout_route ").append(service).append('/').append(color.id()).append(";\n");
+            b.append("            access_log /dev/stdout turnout;\n");
+        }
         if (color == null) {
             b.append("            default_type text/plain;\n            return 503 \"").append(none).append("\\n\";\n");
         } else {
@@ -133,6 +140,7 @@ final class NginxConfig {
     private static void renderAdmin(StringBuilder b, StackSpec spec) {
         b.append("    # admin: published on the host's 127.0.0.1 only\n    server {\n");
         b.append("        listen ").append(ADMIN_PORT).append(";\n");
+        b.append("        set $turnout_route \"-\"; # declares the variable log_format uses, whatever is live\n");
         b.append("        location = /stub_status {\n            stub_status;\n        }\n");
         b.append("        location = ").append(GENERATION_PATH).append(" {\n            default_type text/plain;\n")
                 .append("            return 200 \"").append(GENERATION).append("\";\n        }\n");

@@ -27,6 +27,9 @@ import java.util.function.UnaryOperator;
  */
 public final class NginxRouter implements StackRouter {
 
+    /** What starts each request line nginx logs (one per request of a public server); the traffic feed parses these. */
+    public static final String ACCESS_LOG_PREFIX = "turnout ";
+
     private static final Logger LOG = LoggerFactory.getLogger(NginxRouter.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     private static final int ADMIN_TIMEOUT_MS = 5_000;

@@ -1,5 +1,6 @@
 package io.turnout.traffic;
 
+import io.turnout.router.NginxRouter;
 import io.turnout.stack.Color;
 
 /**
@@ -8,6 +9,9 @@ import io.turnout.stack.Color;
  * Field 4 is {@code backend/server}, field 5 the timers {@code TR/Tw/Tc/Tr/Ta}, field 6 the status.
  * Parsed by scanning for spaces, no regex and no split: the log follower handles thousands of
  * lines per second on the console's machine.
+ * <p>nginx routers log in Turnout's own format ({@code log_format turnout} in the nginx.conf
+ * Turnout writes): {@code turnout web/blue 200 0.003} — route, status, {@code $request_time} in
+ * seconds with millisecond resolution.
  *
  * @param activeMs {@code Ta}: from the first byte of the request to the last byte of the response
  */
@@ -15,6 +19,9 @@ public record AccessLogLine(String service, Color color, int status, int activeM
 
     /** The request, or null for any other line (TCP logs of the runtime API, notices, preview backends, &lt;NOSRV&gt;). */
     public static AccessLogLine parse(String line) {
+        if (line.startsWith(NginxRouter.ACCESS_LOG_PREFIX)) {
+            return parseNginx(line);
+        }
         int[] starts = new int[6];
         int n = 0;
         int i = 0;
@@ -54,6 +61,35 @@ public record AccessLogLine(String service, Color color, int status, int activeM
             return null;
         }
         return new AccessLogLine(route.substring(0, slash), color, status, active);
+    }
+
+    private static AccessLogLine parseNginx(String line) {
+        int routeStart = NginxRouter.ACCESS_LOG_PREFIX.length();
+        int routeEnd = end(line, routeStart);
+        int statusEnd = end(line, routeEnd + 1);
+        if (routeEnd >= line.length() || statusEnd >= line.length()) {
+            return null;
+        }
+        String route = line.substring(routeStart, routeEnd);
+        int slash = route.indexOf('/');
+        Color color = slash <= 0 ? null : color(route.substring(slash + 1));
+        int status = number(line, routeEnd + 1, statusEnd);
+        long ms = seconds(line.substring(statusEnd + 1).strip());
+        if (color == null || status < 0 || ms < 0) {
+            return null;
+        }
+        return new AccessLogLine(route.substring(0, slash), color, status, (int) Math.min(Integer.MAX_VALUE, ms));
+    }
+
+    /** nginx's {@code $request_time}, e.g. {@code 0.003} or {@code 12.345}, in milliseconds; -1 when malformed. */
+    private static long seconds(String s) {
+        int dot = s.indexOf('.');
+        if (dot <= 0 || s.length() - dot - 1 != 3) {
+            return -1;
+        }
+        int whole = number(s, 0, dot);
+        int millis = number(s, dot + 1, s.length());
+        return whole < 0 || millis < 0 ? -1 : whole * 1000L + millis;
     }
 
     private static String token(String line, int start) {

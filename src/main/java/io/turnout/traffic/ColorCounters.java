@@ -1,7 +1,8 @@
 package io.turnout.traffic;
 
 /**
- * One server's cumulative counters from HAProxy's {@code show stat}, as read at one instant.
+ * One server's cumulative counters from HAProxy's {@code show stat} (or counted from nginx's access
+ * log), as read at one instant. {@code -1}: the router does not know (nginx: sessions and averages).
  *
  * @param requests {@code req_tot}: HTTP requests sent to this server (health checks excluded)
  * @param sessions {@code scur}: connections open to it now (in flight)

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Traffic per routed service and color, once a second: counters from the router's stats (rates
+ * Traffic per routed service and color, once a second: counters from the router's stats or log (rates
  * are deltas over the elapsed time, so a late tick does not inflate them) and latency percentiles
  * from its access log, followed as it is written. Each tick appends to the target's {@link Timeline}
  * under feed {@value #FEED}: {@code <service>.<color>.rps|4xx|5xx|sessions|avg_ms|p50_ms|p95_ms|p99_ms|share}.
@@ -33,7 +33,7 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
 
     private final String scope;
     private final List<String> services;
-    private final StatsSource stats;
+    private final TrafficCounters counters;
     private final LogSource log;
     private final Timeline timeline;
     private final Clock clock;
@@ -51,11 +51,11 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
      * @param scope names the feed's thread and its log lines, e.g. the stack
      * @param services the stack's routed services
      */
-    public TrafficFeed(String scope, List<String> services, StatsSource stats, LogSource log, Timeline timeline,
+    public TrafficFeed(String scope, List<String> services, TrafficCounters counters, LogSource log, Timeline timeline,
                        Clock clock, Duration interval) {
         this.scope = scope;
         this.services = List.copyOf(services);
-        this.stats = stats;
+        this.counters = counters;
         this.log = log;
         this.timeline = timeline;
         this.clock = clock;
@@ -123,7 +123,11 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
 
     void onLogLine(String line) {
         AccessLogLine a = AccessLogLine.parse(line);
-        if (a == null || a.activeMs() < 0 || !services.contains(a.service())) {
+        if (a == null || !services.contains(a.service())) {
+            return;
+        }
+        counters.seen(a);
+        if (a.activeMs() < 0) {
             return;
         }
         synchronized (latencies) {
@@ -134,25 +138,25 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
     /** One read: counters, deltas, percentiles, timeline, listeners. Called by the ticker; tests call it directly. */
     synchronized void tick() {
         Instant now = clock.instant();
-        Map<String, Map<Color, ColorCounters>> counters;
+        Map<String, Map<Color, ColorCounters>> read;
         try {
-            counters = HaproxyStatsCsv.parse(stats.showStat(), services);
+            read = counters.read();
         } catch (RuntimeException e) {
             publish(new TrafficSnapshot(now, current.services(), "The router's stats could not be read: " + e.getMessage()));
             return;
         }
         Map<String, double[]> percentiles = drainLatencies();
         if (previous == null) {
-            previous = counters;
+            previous = read;
             previousAt = now;
-            publish(new TrafficSnapshot(now, idle(counters), null));
+            publish(new TrafficSnapshot(now, idle(read), null));
             return;
         }
         double seconds = Math.max(0.001, Duration.between(previousAt, now).toMillis() / 1000.0);
         Map<String, Map<Color, ColorTraffic>> out = new LinkedHashMap<>();
         Map<SeriesKey, Double> series = new LinkedHashMap<>();
         for (String s : services) {
-            Map<Color, ColorCounters> now1 = counters.getOrDefault(s, Map.of());
+            Map<Color, ColorCounters> now1 = read.getOrDefault(s, Map.of());
             Map<Color, ColorCounters> before = previous.getOrDefault(s, Map.of());
             Map<Color, long[]> deltas = new EnumMap<>(Color.class);
             long serviceTotal = 0;
@@ -182,7 +186,7 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
             }
             out.put(s, colors);
         }
-        previous = counters;
+        previous = read;
         previousAt = now;
         timeline.record(now, series);
         publish(new TrafficSnapshot(now, out, null));
@@ -209,12 +213,17 @@ public final class TrafficFeed implements Feed<TrafficSnapshot> {
         put(series, prefix + ".rps", t.rps());
         put(series, prefix + ".4xx", t.rate4xx());
         put(series, prefix + ".5xx", t.rate5xx());
-        put(series, prefix + ".sessions", t.sessions());
-        put(series, prefix + ".avg_ms", t.avgResponseMs());
+        put(series, prefix + ".sessions", known(t.sessions()));
+        put(series, prefix + ".avg_ms", known(t.avgResponseMs()));
         put(series, prefix + ".p50_ms", t.p50Ms());
         put(series, prefix + ".p95_ms", t.p95Ms());
         put(series, prefix + ".p99_ms", t.p99Ms());
         put(series, prefix + ".share", t.share());
+    }
+
+    /** -1 is what the router does not know (nginx: sessions, averages): a gap, not a value. */
+    private static double known(int v) {
+        return v < 0 ? Double.NaN : v;
     }
 
     /** A gap in the chart rather than a made-up value when there was nothing to measure. */

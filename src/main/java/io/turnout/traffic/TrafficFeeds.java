@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Builds a stack's traffic feed from what its router offers; the composition root's one call. */
 public final class TrafficFeeds {
@@ -21,16 +20,16 @@ public final class TrafficFeeds {
     private TrafficFeeds() {
     }
 
-    /** The feed for an HAProxy-routed stack (not started); empty for nginx, which keeps no per-color counters (ADR 18). */
-    public static Optional<TrafficFeed> forStack(DockerClient docker, PortReach ports, StackSpec spec, Timeline timeline,
-                                                 Clock clock) {
-        if (spec.router().kind() != RouterKind.HAPROXY) {
-            return Optional.empty();
-        }
-        HaproxyRouter router = new HaproxyRouter(docker, ports, spec);
+    /**
+     * The feed for a stack (not started). HAProxy: counters from {@code show stat}, latencies from
+     * its access log. nginx: both from the access log the nginx.conf Turnout writes (ADR 18).
+     */
+    public static TrafficFeed forStack(DockerClient docker, PortReach ports, StackSpec spec, Timeline timeline, Clock clock) {
         List<String> routed = spec.services().entrySet().stream().filter(e -> e.getValue().routed())
                 .map(Map.Entry::getKey).toList();
-        return Optional.of(new TrafficFeed(spec.name(), routed, router::statsCsv,
-                new DockerLogSource(docker, spec.routerContainerName()), timeline, clock, TICK));
+        TrafficCounters counters = spec.router().kind() == RouterKind.HAPROXY
+                ? TrafficCounters.haproxy(new HaproxyRouter(docker, ports, spec)::statsCsv, routed)
+                : new LogCounters();
+        return new TrafficFeed(spec.name(), routed, counters, new DockerLogSource(docker, spec.routerContainerName()), timeline, clock, TICK);
     }
 }

@@ -84,7 +84,7 @@ class TrafficFeedIT {
 
             Timeline timeline = new Timeline(Clock.systemUTC());
             URI hookUrl = URI.create("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
-            try (TrafficFeed feed = TrafficFeeds.forStack(host.docker(), host.ports(), spec, timeline, Clock.systemUTC()).orElseThrow();
+            try (TrafficFeed feed = TrafficFeeds.forStack(host.docker(), host.ports(), spec, timeline, Clock.systemUTC());
                  AlertEngine alerts = new AlertEngine(f.name, timeline, AlertRules.defaults(),
                          List.of(new WebhookNotifier(hookUrl, Duration.ofSeconds(3))))) {
                 feed.start();
@@ -129,6 +129,82 @@ class TrafficFeedIT {
         } finally {
             hook.stop(0);
         }
+    }
+
+    /**
+     * nginx keeps no per-upstream counters: the feed counts the access log the nginx.conf Turnout
+     * writes. Blue v1 serves, then green {@code :errors} (switched by the router directly: a
+     * switch plan's probe would refuse a color that answers 500); the feed's per-color counts and
+     * 5xx equal what the client saw, and blue's latency percentiles come from the same log.
+     */
+    @Test
+    void nginxCountsPerColorFromItsAccessLog() throws Exception {
+        try (StackFixture f = new StackFixture().applied("nginx")) {
+            PlanResult up = f.ops.execute(f.ops.planUpgrade(new UpgradeRequest(null, "turnout-fixture/app:errors", null, null,
+                    false, false, false)), RunOptions.simple("it"));
+            assertThat(up.succeeded()).as("green with :errors on standby: %s", up.error()).isTrue();
+            StackHost host = StackHosts.of(f.host);
+            StackSpec spec = f.spec("nginx");
+            Timeline timeline = new Timeline(Clock.systemUTC());
+            try (TrafficFeed feed = TrafficFeeds.forStack(host.docker(), host.ports(), spec, timeline, Clock.systemUTC())) {
+                feed.start();
+                FeedWait.until(feed, Duration.ofSeconds(15), "the feed's baseline read", s -> s.error() == null);
+                // The log is followed from "now": one request per poll until the feed has counted one (it is
+                // attached), then until two ticks in a row count nothing new (every warm-up line has arrived).
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+                HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + f.publicPort + "/")).timeout(Duration.ofSeconds(10)).build();
+                io.turnout.testing.Poll.until(Duration.ofSeconds(30), "nginx's access log followed by the feed", () -> {
+                    try {
+                        http.send(get, HttpResponse.BodyHandlers.discarding());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    return total(feed, Color.BLUE);
+                }, n -> n > 0);
+                long[] last = {-1};
+                int[] unchanged = {0};
+                long blueBefore = FeedWait.until(feed, Duration.ofSeconds(15), "the warm-up requests counted", x -> {
+                    long n = x.of("web", Color.BLUE) == null ? 0 : x.of("web", Color.BLUE).totalRequests();
+                    unchanged[0] = n == last[0] ? unchanged[0] + 1 : 0;
+                    last[0] = n;
+                    return unchanged[0] >= 2;
+                }).of("web", Color.BLUE).totalRequests();
+
+                Map<Color, AtomicLong> seen = new EnumMap<>(Map.of(Color.BLUE, new AtomicLong(), Color.GREEN, new AtomicLong()));
+                Map<Color, AtomicLong> seen5xx = new EnumMap<>(Map.of(Color.BLUE, new AtomicLong(), Color.GREEN, new AtomicLong()));
+                Map<Color, java.util.Set<String>> versions = new java.util.concurrent.ConcurrentHashMap<>();
+                send(f.publicPort, seen, seen5xx, versions);
+                assertThat(seen.get(Color.BLUE).get()).isEqualTo(REQUESTS);
+                FeedWait.until(feed, Duration.ofSeconds(15), "blue's requests counted",
+                        s -> s.of("web", Color.BLUE).totalRequests() == blueBefore + REQUESTS);
+
+                new io.turnout.router.NginxRouter(host.docker(), host.ports(), spec)
+                        .apply(new RoutingTable(Map.of("web", new ServiceRoute(Map.of(Color.BLUE, 0, Color.GREEN, 100), Color.BLUE)), false));
+                seen.values().forEach(c -> c.set(0));
+                send(f.publicPort, seen, seen5xx, versions);
+                assertThat(seen.get(Color.GREEN).get()).isEqualTo(REQUESTS);
+                assertThat(seen5xx.get(Color.GREEN).get()).isEqualTo(REQUESTS);
+
+                TrafficSnapshot s = FeedWait.until(feed, Duration.ofSeconds(15), "green's requests counted",
+                        x -> x.of("web", Color.GREEN) != null && x.of("web", Color.GREEN).totalRequests() >= REQUESTS);
+                assertThat(s.of("web", Color.GREEN).totalRequests()).as("green requests from nginx's log").isEqualTo(REQUESTS);
+                assertThat(s.of("web", Color.GREEN).total5xx()).as("green 5xx from nginx's log").isEqualTo(REQUESTS);
+                assertThat(s.of("web", Color.BLUE).totalRequests()).as("blue's count, unchanged by the switch").isEqualTo(blueBefore + REQUESTS);
+                assertThat(s.of("web", Color.BLUE).total5xx()).isZero();
+                var slice = timeline.last(Duration.ofMinutes(5));
+                assertThat(slice.series().get(SeriesKey.of("traffic", "web.blue.p95_ms"))).as("blue p95 from nginx's log").isNotNull();
+                assertThat(slice.series()).as("sessions: nginx does not know them per color, so no made-up series")
+                        .doesNotContainKey(SeriesKey.of("traffic", "web.blue.sessions"));
+            }
+        }
+    }
+
+    private static long total(TrafficFeed feed, Color color) {
+        ColorTraffic t = feed.current().of("web", color);
+        return t == null ? 0 : t.totalRequests();
     }
 
     /** {@value #REQUESTS} GETs of / from {@value #CLIENTS} keep-alive clients, counted by the color the router names. */

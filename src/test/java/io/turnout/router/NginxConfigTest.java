@@ -32,6 +32,8 @@ class NginxConfigTest {
                                 listen 80 default_server;
                                 server_name _;
                                 location / {
+                                    set $turnout_route web/green;
+                                    access_log /dev/stdout turnout;
                                     set $turnout_backend shop-web-green;
                                     proxy_pass http://$turnout_backend:8080;
                                     add_header X-Turnout-Color green always;
@@ -40,6 +42,15 @@ class NginxConfigTest {
                         """)
                 .contains("        listen 80;\n        server_name api.shop.test;\n")
                 .contains("worker_shutdown_timeout 30000ms;");
+    }
+
+    @Test
+    void onlyPublicRequestsAreLoggedInTheFormatTheTrafficFeedCounts() {
+        String conf = NginxConfig.render(shop, RouterSpecs.table(GREEN, BLUE));
+        assertThat(conf).contains("log_format turnout '" + NginxRouter.ACCESS_LOG_PREFIX + "$turnout_route $status $request_time';")
+                .contains("    access_log off;\n");
+        assertThat(conf.split("access_log /dev/stdout turnout;", -1)).as("one logged location per public server").hasSize(3);
+        assertThat(conf).contains("set $turnout_route \"-\";");
     }
 
     @Test

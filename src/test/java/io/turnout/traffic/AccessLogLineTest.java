@@ -31,4 +31,21 @@ class AccessLogLineTest {
         assertThat(AccessLogLine.parse("[NOTICE]   (1) : New worker (8) forked")).isNull();
         assertThat(AccessLogLine.parse("")).isNull();
     }
+
+    @Test
+    void readsTurnoutsNginxFormat() {
+        assertThat(AccessLogLine.parse("turnout web/blue 200 0.003")).isEqualTo(new AccessLogLine("web", Color.BLUE, 200, 3));
+        assertThat(AccessLogLine.parse("turnout api/green 502 12.345")).isEqualTo(new AccessLogLine("api", Color.GREEN, 502, 12_345));
+    }
+
+    @Test
+    void ignoresNginxLinesItCannotTrust() {
+        assertThat(AccessLogLine.parse("turnout - 503 0.000")).isNull();
+        assertThat(AccessLogLine.parse("turnout web/red 200 0.001")).isNull();
+        assertThat(AccessLogLine.parse("turnout web/blue 200 0.1")).isNull();
+        assertThat(AccessLogLine.parse("turnout web/blue two 0.001")).isNull();
+        assertThat(AccessLogLine.parse("turnout web/blue 200")).isNull();
+        assertThat(AccessLogLine.parse("turnout ")).isNull();
+        assertThat(AccessLogLine.parse("2026/11/23 18:00:00 [notice] 1#1: signal process started")).isNull();
+    }
 }

@@ -62,7 +62,7 @@ public final class TrafficBench {
             answers[i] = csv(i * 100L);
         }
         int[] next = {0};
-        TrafficFeed feed = new TrafficFeed("bench", SERVICES, () -> answers[next[0]++ % answers.length], LogSource.NONE,
+        TrafficFeed feed = new TrafficFeed("bench", SERVICES, TrafficCounters.haproxy(() -> answers[next[0]++ % answers.length], SERVICES), LogSource.NONE,
                 new Timeline(Clock.systemUTC()), Clock.systemUTC(), Duration.ofSeconds(1));
         String line = "172.18.0.1:53462 [23/Nov/2026:15:10:01.123] fe.public web/blue 0/0/1/2/%d 200 170 - - ---- 1/1/0/0/0 0/0 \"GET / HTTP/1.1\"";
         int n = 20_000;
@@ -88,7 +88,7 @@ public final class TrafficBench {
                     + SERVICES.get(i % 4) + "/" + (i % 3 == 0 ? "green" : "blue") + " 0/0/1/" + (i % 40) + "/" + (i % 90)
                     + " " + (i % 50 == 0 ? 503 : 200) + " 170 - - ---- 3/3/1/1/0 0/0 \"GET /orders/" + i + " HTTP/1.1\"";
         }
-        TrafficFeed feed = new TrafficFeed("bench", SERVICES, () -> csv(0), LogSource.NONE, new Timeline(Clock.systemUTC()),
+        TrafficFeed feed = new TrafficFeed("bench", SERVICES, TrafficCounters.haproxy(() -> csv(0), SERVICES), LogSource.NONE, new Timeline(Clock.systemUTC()),
                 Clock.systemUTC(), Duration.ofSeconds(1));
         int n = 2_000_000;
         for (int i = 0; i < n / 4; i++) {

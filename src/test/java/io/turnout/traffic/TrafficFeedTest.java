@@ -26,7 +26,7 @@ class TrafficFeedTest {
     };
     private final AtomicReference<String> csv = new AtomicReference<>();
     private final Timeline timeline = new Timeline(clock);
-    private final TrafficFeed feed = new TrafficFeed("shop", List.of("web"), csv::get, LogSource.NONE, timeline, clock,
+    private final TrafficFeed feed = new TrafficFeed("shop", List.of("web"), TrafficCounters.haproxy(csv::get, List.of("web")), LogSource.NONE, timeline, clock,
             Duration.ofSeconds(1));
 
     private void counters(long blue, long blue5xx, long green) {
@@ -111,7 +111,7 @@ class TrafficFeedTest {
                 @Override public void close() { }
             };
         };
-        try (TrafficFeed f = new TrafficFeed("shop", List.of("web"), csv::get, endsAtOnce, timeline, clock, Duration.ofMillis(20))) {
+        try (TrafficFeed f = new TrafficFeed("shop", List.of("web"), TrafficCounters.haproxy(csv::get, List.of("web")), endsAtOnce, timeline, clock, Duration.ofMillis(20))) {
             f.start();
             io.turnout.testing.Poll.until(Duration.ofSeconds(10), "the first follow", () -> follows.get() >= 1);
             assertThat(follows.get()).as("not again within 5 s").isEqualTo(1);
