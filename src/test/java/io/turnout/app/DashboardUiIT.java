@@ -119,15 +119,7 @@ class DashboardUiIT {
         publicPort = freePort();
         setupHost = connector(Files.createTempDirectory("turnout-dash-it")).open(Sandbox.host());
         setup = new DockerStackOperations(StackHosts.of(setupHost), STACK, Clock.systemUTC(), 5);
-        String yaml = """
-                name: %s
-                router: { kind: haproxy, publicPort: %d, publicBind: 127.0.0.1, drainTimeout: 2s }
-                services:
-                  web:
-                    image: turnout-fixture/app:v1
-                    port: 8080
-                    health: { path: /health, interval: 500ms, timeout: 30s }
-                """.formatted(STACK, publicPort);
+        String yaml = io.turnout.testing.StackYaml.web(STACK, publicPort, "2s", "");
         PlanResult applied = setup.execute(setup.planApply(StackSpecs.parse(yaml)), RunOptions.simple("dash-it"));
         assertThat(applied.succeeded()).as("apply: %s", applied.error()).isTrue();
         PlanResult standby = setup.execute(setup.planUpgrade(new UpgradeRequest("web", "turnout-fixture/app:v2", null, null,

@@ -25,6 +25,7 @@ import io.turnout.ssh.SshOptions;
 import io.turnout.stack.StackSpecs;
 import io.turnout.testing.Sandbox;
 import io.turnout.testing.ScratchDatabase;
+import io.turnout.testing.StackYaml;
 import io.turnout.ui.migrate.MigrationRun;
 import io.turnout.ui.migrate.StackMigration;
 import org.junit.jupiter.api.AfterEach;
@@ -71,17 +72,8 @@ class StackBoundMigrationIT {
                 SshOptions.defaults(cfg, HostKeyPrompt.rejecting(), SecretPrompt.none()), new ProfileStore(home.resolve("profiles")))
                 .open(Sandbox.host());
         ops = new DockerStackOperations(StackHosts.of(host), stack, Clock.systemUTC(), 3);
-        PlanResult applied = ops.execute(ops.planApply(StackSpecs.parse("""
-                name: %s
-                router: { kind: haproxy, publicPort: %d, publicBind: 127.0.0.1, drainTimeout: 2s }
-                services:
-                  web:
-                    image: turnout-fixture/app:v1
-                    port: 8080
-                    health: { path: /health, interval: 500ms, timeout: 30s }
-                database:
-                  url: %s
-                """.formatted(stack, freePort(), urlWithoutPassword))), RunOptions.simple("wizmig-apply"));
+        PlanResult applied = ops.execute(ops.planApply(StackSpecs.parse(
+                StackYaml.web(stack, freePort(), "2s", StackYaml.database(urlWithoutPassword)))), RunOptions.simple("wizmig-apply"));
         assertThat(applied.succeeded()).as("apply: %s", applied.error()).isTrue();
     }
 

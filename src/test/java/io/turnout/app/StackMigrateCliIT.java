@@ -71,17 +71,7 @@ class StackMigrateCliIT {
         }
         String urlWithoutPassword = db.url().jdbcUrl().replaceAll("[?&]password=[^&]*", "");
         Path file = home.resolve("turnout.yml");
-        Files.writeString(file, """
-                name: %s
-                router: { kind: haproxy, publicPort: %d, publicBind: 127.0.0.1, drainTimeout: 5s }
-                services:
-                  web:
-                    image: turnout-fixture/app:v1
-                    port: 8080
-                    health: { path: /health, interval: 500ms, timeout: 30s }
-                database:
-                  url: %s
-                """.formatted(stack, port, urlWithoutPassword));
+        Files.writeString(file, io.turnout.testing.StackYaml.web(stack, port, "5s", io.turnout.testing.StackYaml.database(urlWithoutPassword)));
         assertThat(turnout("stack", "apply", "--host", Sandbox.host(), "--file", file.toString(), "--yes")).as(err.toString()).isZero();
 
         assertThat(turnout("migrate", "run", folder.toString(), "--host", Sandbox.host(), "--stack", stack, "--type", "risky", "--dry-run"))

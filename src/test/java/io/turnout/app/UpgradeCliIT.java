@@ -52,15 +52,7 @@ class UpgradeCliIT {
             port = s.getLocalPort();
         }
         Path f = home.resolve("turnout.yml");
-        Files.writeString(f, """
-                name: %s
-                router: { kind: haproxy, publicPort: %d, publicBind: 127.0.0.1, drainTimeout: 5s }
-                services:
-                  web:
-                    image: turnout-fixture/app:v1
-                    port: 8080
-                    health: { path: /health, interval: 500ms, timeout: 30s }
-                """.formatted(stack, port));
+        Files.writeString(f, io.turnout.testing.StackYaml.web(stack, port, "5s", ""));
         return f;
     }
 

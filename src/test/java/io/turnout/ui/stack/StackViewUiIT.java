@@ -96,17 +96,7 @@ class StackViewUiIT {
     static void applyStack() throws IOException {
         setupHost = connector(Files.createTempDirectory("turnout-ui-it")).open(Sandbox.host());
         setup = new DockerStackOperations(StackHosts.of(setupHost), STACK, Clock.systemUTC(), 5);
-        String yaml = """
-                name: %s
-                router: { kind: haproxy, publicPort: %d, publicBind: 127.0.0.1, drainTimeout: 5s }
-                services:
-                  web:
-                    image: turnout-fixture/app:v1
-                    port: 8080
-                    health: { path: /health, interval: 500ms, timeout: 30s }
-                database:
-                  url: %s
-                """.formatted(STACK, freePort(), DATABASE);
+        String yaml = io.turnout.testing.StackYaml.web(STACK, freePort(), "5s", io.turnout.testing.StackYaml.database(DATABASE));
         PlanResult applied = setup.execute(setup.planApply(StackSpecs.parse(yaml)), RunOptions.simple("ui-it"));
         assertThat(applied.succeeded()).as("apply: %s", applied.error()).isTrue();
     }
