@@ -1,11 +1,8 @@
 package io.turnout.db;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
 import io.turnout.docker.DockerClients;
 import io.turnout.docker.EngineClients;
 import io.turnout.target.TargetUri;
-import io.turnout.testing.Poll;
 import io.turnout.testing.Sandbox;
 import io.turnout.testing.SandboxContainers;
 import io.turnout.testing.ScratchDatabase;
@@ -20,7 +17,6 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,16 +42,12 @@ class ContainerDumpIT {
     void startDatabaseContainer() {
         admin = DockerClients.withDefaults().forTarget(TargetUri.parse(Sandbox.dockerHost()));
         containers = new SandboxContainers(admin.api());
-        container = containers.cliRun("turnout-fixture/postgres:local",
-                "-e", "POSTGRES_USER=shopper", "-e", "POSTGRES_PASSWORD=" + PASSWORD, "-e", "POSTGRES_DB=shop");
-        Poll.until(Duration.ofSeconds(60), "the database container to accept connections",
-                () -> exec("pg_isready", "-q", "-d", "shop").exitCode() == 0);
-        Exec created = exec("psql", "-U", "shopper", "-d", "shop", "-v", "ON_ERROR_STOP=1", "-c", """
+        container = containers.runPostgres("shopper", PASSWORD, "shop");
+        containers.psql(container, "shopper", PASSWORD, "shop", """
                 create table items (id bigint primary key, name text, blob bytea);
                 insert into items select g, 'item ' || g, decode(lpad(to_hex(g % 256), 2, '0') || '00ff0d0a', 'hex')
                   from generate_series(1, 50000) g;
                 """);
-        assertThat(created.exitCode()).as(created.output()).isZero();
     }
 
     @AfterEach
@@ -97,31 +89,7 @@ class ContainerDumpIT {
     }
 
     private String sourceChecksum() {
-        Exec sum = exec("psql", "-U", "shopper", "-d", "shop", "-Atc",
+        return containers.psql(container, "shopper", PASSWORD, "shop",
                 "select md5(string_agg(id || name || encode(blob, 'hex'), ',' order by id)) from items");
-        assertThat(sum.exitCode()).as(sum.output()).isZero();
-        return sum.output().strip();
-    }
-
-    private record Exec(long exitCode, String output) { }
-
-    /** A command in the database container as its postgres user, with the password in its environment. */
-    private Exec exec(String... cmd) {
-        String id = admin.api().execCreateCmd(container).withCmd(cmd).withEnv(java.util.List.of("PGPASSWORD=" + PASSWORD))
-                .withAttachStdout(true).withAttachStderr(true).exec().getId();
-        StringBuilder out = new StringBuilder();
-        try {
-            admin.api().execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame f) {
-                    out.append(new String(f.getPayload(), StandardCharsets.UTF_8));
-                }
-            }).awaitCompletion(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        Long code = admin.api().inspectExecCmd(id).exec().getExitCodeLong();
-        return new Exec(code == null ? -1 : code, out.toString());
     }
 }

@@ -46,6 +46,51 @@ public final class SandboxContainers implements AutoCloseable {
         cli(List.of("docker", "-H", Sandbox.dockerHost(), "rm", "-f", id));
     }
 
+    /** What a command exec'd in a container printed (stdout and stderr) and how it exited. */
+    public record Exec(long exitCode, String output) { }
+
+    /** Runs {@code cmd} in the container with {@code env} ("K=V") over the Docker API; waits up to 60 s. */
+    public Exec exec(String id, List<String> env, String... cmd) {
+        String exec = admin.execCreateCmd(id).withCmd(cmd).withEnv(env).withAttachStdout(true).withAttachStderr(true).exec().getId();
+        StringBuilder out = new StringBuilder();
+        try {
+            admin.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame f) {
+                    out.append(new String(f.getPayload(), StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Long code = admin.inspectExecCmd(exec).exec().getExitCodeLong();
+        return new Exec(code == null ? -1 : code, out.toString());
+    }
+
+    /**
+     * A {@code turnout-fixture/postgres:local} container with database {@code db} owned by
+     * {@code user}, accepting connections; {@code args} go to {@code docker run} (e.g. {@code -p}).
+     */
+    public String runPostgres(String user, String password, String db, String... args) {
+        List<String> all = new ArrayList<>(List.of("-e", "POSTGRES_USER=" + user, "-e", "POSTGRES_PASSWORD=" + password,
+                "-e", "POSTGRES_DB=" + db));
+        all.addAll(List.of(args));
+        String id = cliRun("turnout-fixture/postgres:local", all.toArray(String[]::new));
+        Poll.until(java.time.Duration.ofSeconds(60), "the database container to accept connections",
+                () -> exec(id, List.of(), "pg_isready", "-q", "-d", db).exitCode() == 0);
+        return id;
+    }
+
+    /** psql in a {@link #runPostgres} container, stopping at the first error; returns its output. */
+    public String psql(String id, String user, String password, String db, String sql) {
+        Exec r = exec(id, List.of("PGPASSWORD=" + password), "psql", "-U", user, "-d", db, "-v", "ON_ERROR_STOP=1", "-Atc", sql);
+        if (r.exitCode() != 0) {
+            throw new AssertionError("psql in " + id + " failed (exit " + r.exitCode() + "): " + r.output());
+        }
+        return r.output().strip();
+    }
+
     /** Runs {@code /app --probe PATH} inside the container (a real HTTP request to the app). */
     public String probe(String id, String path) throws InterruptedException {
         String exec = admin.execCreateCmd(id).withCmd("/app", "--probe", path).withAttachStdout(true)
