@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -55,15 +54,7 @@ class AdoptCliIT {
     }
 
     private int turnout(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        AppServices services = new AppServices(AppDirs.of("Linux", Map.of("TURNOUT_CONFIG_DIR", home.resolve("cfg").toString()), home),
-                Map.of(), home);
-        String[] all = new String[args.length + 2];
-        all[0] = "--ssh-config";
-        all[1] = Sandbox.sshConfig().toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return new Cli(services, new PrintWriter(out, true), new PrintWriter(err, true)).run(all);
+        return SandboxCli.run(home, Map.of(), out, err, args);
     }
 
     private String compose(String service, boolean publish) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -45,15 +44,7 @@ class StackContainerDatabaseCliIT {
     private SandboxContainers containers;
 
     private int turnout(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        AppServices services = new AppServices(AppDirs.of("Linux", Map.of("TURNOUT_CONFIG_DIR", home.resolve("cfg").toString()), home),
-                Map.of("PGPASSWORD", PASSWORD, "TURNOUT_BACKUP_DIR", home.resolve("backups").toString()), home);
-        String[] all = new String[args.length + 2];
-        all[0] = "--ssh-config";
-        all[1] = Sandbox.sshConfig().toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return new Cli(services, new PrintWriter(out, true), new PrintWriter(err, true)).run(all);
+        return SandboxCli.run(home, Map.of("PGPASSWORD", PASSWORD, "TURNOUT_BACKUP_DIR", home.resolve("backups").toString()), out, err, args);
     }
 
     @BeforeEach

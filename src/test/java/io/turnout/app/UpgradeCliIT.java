@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -35,15 +34,7 @@ class UpgradeCliIT {
     private final StringWriter err = new StringWriter();
 
     private int turnout(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        AppServices services = new AppServices(AppDirs.of("Linux", Map.of("TURNOUT_CONFIG_DIR", home.resolve("cfg").toString()), home),
-                env, home);
-        String[] all = new String[args.length + 2];
-        all[0] = "--ssh-config";
-        all[1] = Sandbox.sshConfig().toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return new Cli(services, new PrintWriter(out, true), new PrintWriter(err, true)).run(all);
+        return SandboxCli.run(home, env, out, err, args);
     }
 
     private Path stackFile() throws IOException {
