@@ -78,6 +78,7 @@ public final class ScaleBench {
                 console.resetMaxGap();
                 List<Container> some = docker.listContainersCmd().withShowAll(true)
                         .withLabelFilter(Map.of("io.turnout.bench", "scale")).exec().subList(0, 50);
+                console.startInputProbe(50);
                 long churn0 = System.nanoTime();
                 for (Container c : some) {
                     docker.startContainerCmd(c.getId()).exec();
@@ -88,6 +89,8 @@ public final class ScaleBench {
                 System.out.printf(Locale.ROOT, "churn: 50 starts + 50 stops in %.1f s; longest gap between UI pulses: %.0f ms, p99 %.0f ms, p50 %.0f ms (%d pulses)%n",
                         (System.nanoTime() - churn0) / 1e9, console.maxGapMillis(), console.gapQuantileMillis(0.99),
                         console.gapQuantileMillis(0.5), console.pulseCount());
+                console.stopInputProbe();
+                System.out.println("churn " + console.inputProbeSummary());
                 Runtime rt = Runtime.getRuntime();
                 System.gc();
                 System.out.printf(Locale.ROOT, "console JVM with %d rows: heap used %.0f MB, RSS %s%n",
