@@ -1,5 +1,7 @@
 package io.turnout.ui.common;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
@@ -16,10 +18,26 @@ import javafx.scene.control.TreeTableView;
  * here: {@link #setNeedsLayout(boolean) setNeedsLayout(true)} lays this cell out in the next pass
  * and marks its ancestors only as a dirty branch (walked, not re-laid out).
  * <p>
- * Outside a row (a table measuring a detached cell to fit a column) or without a fixed cell size,
- * the request goes up as usual.
+ * A column resize still goes up: the row has to move this cell and its neighbours. Outside a row
+ * (a table measuring a detached cell to fit a column) or without a fixed cell size, every request
+ * goes up as usual.
  */
 public class ContainedTreeTableCell<S, T> extends TreeTableCell<S, T> {
+
+    /** The skin asks for layout on a column resize too; this is the one request the row must see. */
+    private final InvalidationListener columnResized = o -> super.requestLayout();
+    private final WeakInvalidationListener weakColumnResized = new WeakInvalidationListener(columnResized);
+
+    public ContainedTreeTableCell() {
+        tableColumnProperty().addListener((obs, before, column) -> {
+            if (before != null) {
+                before.widthProperty().removeListener(weakColumnResized);
+            }
+            if (column != null) {
+                column.widthProperty().addListener(weakColumnResized);
+            }
+        });
+    }
 
     @Override
     public void requestLayout() {
