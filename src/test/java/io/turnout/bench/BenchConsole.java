@@ -158,6 +158,26 @@ final class BenchConsole implements AutoCloseable {
         return seen;
     }
 
+    /**
+     * Returns at the start of the {@code n}th pulse from now: by then the pulse that was running
+     * (e.g. the one whose animation phase saw a row, before its CSS, layout and render) is over.
+     */
+    void awaitPulses(int n) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> new AnimationTimer() {
+            private int seen;
+
+            @Override
+            public void handle(long now) {
+                if (++seen >= n) {
+                    stop();
+                    done.complete(null);
+                }
+            }
+        }.start());
+        done.get(30, TimeUnit.SECONDS);
+    }
+
     int rowCount() throws Exception {
         CompletableFuture<Integer> n = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -243,6 +263,18 @@ final class BenchConsole implements AutoCloseable {
 
     private static double q(long[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))] / 1e6;
+    }
+
+    /** How many pulse intervals since {@link #resetMaxGap()} were longer than {@code millis}. */
+    int gapsOver(double millis) {
+        int n = gapCount;
+        int over = 0;
+        for (int i = 0; i < n; i++) {
+            if (gaps[i] > millis * 1e6) {
+                over++;
+            }
+        }
+        return over;
     }
 
     int pulseCount() {

@@ -33,7 +33,8 @@ public final class ChurnBench {
         try (BenchConsole console = new BenchConsole(host)) {
             console.resetMaxGap();
             console.awaitRow(c -> c.row().name().equals(String.format("scale-%04d", n - 1)), 60_000);
-            System.out.println("row heights: " + console.rowHeights()); // runs after the first layout pass of the rows
+            console.awaitPulses(2); // the pulse that saw the rows lays them out after its animation phase
+            System.out.println("row heights: " + console.rowHeights());
             System.out.printf(Locale.ROOT, "first render of %d rows: pulse gaps max %.0f ms (%d pulses)%n",
                     n, console.maxGapMillis(), console.pulseCount());
             console.resetMaxGap();
@@ -60,6 +61,8 @@ public final class ChurnBench {
             System.out.printf(Locale.ROOT, "churn: 100 changes in %.1f s; pulse gaps max %.0f ms, p99 %.0f ms, p95 %.0f ms, p50 %.0f ms (%d pulses)%n",
                     (System.nanoTime() - t0) / 1e9, console.maxGapMillis(), console.gapQuantileMillis(0.99),
                     console.gapQuantileMillis(0.95), console.gapQuantileMillis(0.5), console.pulseCount());
+            System.out.printf(Locale.ROOT, "churn: pulse intervals over 100 ms: %d, over 50 ms: %d%n",
+                    console.gapsOver(100), console.gapsOver(50));
             System.out.println("churn " + console.inputProbeSummary());
         }
     }
