@@ -3,6 +3,7 @@ package io.turnout.bench;
 import io.turnout.activity.ActivityLog;
 import io.turnout.connect.DefaultHostConnector;
 import io.turnout.connect.LazyDockerHost;
+import io.turnout.docker.DockerHost;
 import io.turnout.docker.DockerHostFactory;
 import io.turnout.profile.ProfileStore;
 import io.turnout.ssh.HostKeyPrompt;
@@ -40,7 +41,7 @@ import java.util.function.Predicate;
 final class BenchConsole implements AutoCloseable {
 
     private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-    private final LazyDockerHost host;
+    private final DockerHost host;
     private Stage stage;
     private Shell shell;
     private volatile long lastPulse;
@@ -49,14 +50,37 @@ final class BenchConsole implements AutoCloseable {
     private final long[] gaps = new long[1 << 16];
     private volatile int gapCount;
     private AnimationTimer pulses;
+    /** Input probe: posted → run on the FX thread, and posted → end of the layout pass of the pulse after it (nanos). */
+    private final long[] dispatched = new long[1 << 14];
+    private final long[] laidOut = new long[1 << 14];
+    private volatile int probeCount;
+    private volatile boolean probing;
+    private volatile Probe pendingProbe;
+
+    /** One posted probe: posted and run (nanos, run written on the FX thread), completed after the next layout pass. */
+    private static final class Probe {
+        final long posted = System.nanoTime();
+        volatile long ran;
+        final CompletableFuture<Void> laidOut = new CompletableFuture<>();
+    }
 
     BenchConsole(Path sshConfig, String hostSpec) throws Exception {
+        this(connect(sshConfig, hostSpec));
+    }
+
+    private static LazyDockerHost connect(Path sshConfig, String hostSpec) throws Exception {
         SshConfigFile cfg = SshConfigFile.explicit(sshConfig);
         DefaultHostConnector connector = new DefaultHostConnector(DockerHostFactory.withDefaults(), cfg,
                 SshOptions.defaults(cfg, HostKeyPrompt.rejecting(), SecretPrompt.none()),
                 new ProfileStore(Files.createTempDirectory("bench-profiles")));
-        host = new LazyDockerHost(hostSpec, connector, pool);
+        LazyDockerHost host = new LazyDockerHost(hostSpec, connector, Executors.newVirtualThreadPerTaskExecutor());
         host.connect();
+        return host;
+    }
+
+    /** The console showing {@code host} (already connecting or connected); closes it on {@link #close()}. */
+    BenchConsole(DockerHost host) throws Exception {
+        this.host = host;
         Path state = Files.createTempDirectory("bench-ui");
         CompletableFuture<Void> shown = new CompletableFuture<>();
         Platform.startup(() -> {
@@ -83,12 +107,25 @@ final class BenchConsole implements AutoCloseable {
                 }
             };
             pulses.start();
+            stage.getScene().addPostLayoutPulseListener(() -> {
+                Probe p = pendingProbe;
+                if (p != null && p.ran != 0) {
+                    pendingProbe = null;
+                    int n = probeCount;
+                    if (n < dispatched.length) {
+                        dispatched[n] = p.ran - p.posted;
+                        laidOut[n] = System.nanoTime() - p.posted;
+                        probeCount = n + 1;
+                    }
+                    p.laidOut.complete(null);
+                }
+            });
             shown.complete(null);
         });
         shown.get(30, TimeUnit.SECONDS);
     }
 
-    LazyDockerHost host() {
+    DockerHost host() {
         return host;
     }
 
@@ -121,6 +158,26 @@ final class BenchConsole implements AutoCloseable {
         return seen;
     }
 
+    /**
+     * Returns at the start of the {@code n}th pulse from now: by then the pulse that was running
+     * (e.g. the one whose animation phase saw a row, before its CSS, layout and render) is over.
+     */
+    void awaitPulses(int n) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> new AnimationTimer() {
+            private int seen;
+
+            @Override
+            public void handle(long now) {
+                if (++seen >= n) {
+                    stop();
+                    done.complete(null);
+                }
+            }
+        }.start());
+        done.get(30, TimeUnit.SECONDS);
+    }
+
     int rowCount() throws Exception {
         CompletableFuture<Integer> n = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -134,6 +191,14 @@ final class BenchConsole implements AutoCloseable {
             n.complete(count);
         });
         return n.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Heights of the rows the table shows (distinct values), e.g. to check a fixed cell size. */
+    java.util.Set<Double> rowHeights() throws Exception {
+        CompletableFuture<java.util.Set<Double>> h = new CompletableFuture<>();
+        Platform.runLater(() -> h.complete(new java.util.TreeSet<>(table().lookupAll(".tree-table-row-cell").stream()
+                .filter(javafx.scene.Node::isVisible).map(n -> ((javafx.scene.layout.Region) n).getHeight()).toList())));
+        return h.get(10, TimeUnit.SECONDS);
     }
 
     void resetMaxGap() {
@@ -150,6 +215,66 @@ final class BenchConsole implements AutoCloseable {
         long[] sorted = java.util.Arrays.copyOf(gaps, n);
         java.util.Arrays.sort(sorted);
         return sorted[Math.min(n - 1, (int) Math.ceil(q * n) - 1)] / 1e6;
+    }
+
+    /**
+     * Starts posting one probe every {@code everyMillis} from a background thread, as an input event
+     * would arrive: it records how long the FX thread took to run it and to finish the layout pass
+     * of the next pulse (the pulse that would draw the input's effect; painting follows on the
+     * render thread). Resets earlier probe figures.
+     */
+    void startInputProbe(long everyMillis) {
+        probeCount = 0;
+        probing = true;
+        pool.submit(() -> {
+            while (probing) {
+                Probe p = new Probe();
+                pendingProbe = p;
+                Platform.runLater(() -> {
+                    p.ran = System.nanoTime();
+                    Platform.requestNextPulse();
+                });
+                p.laidOut.get(10, TimeUnit.SECONDS);
+                Thread.sleep(everyMillis); // pacing between probes (a measurement interval, not a wait)
+            }
+            return null;
+        });
+    }
+
+    void stopInputProbe() {
+        probing = false;
+    }
+
+    /** "input probe (n=…): dispatch p50/p99/max …, to next layout p50/p99/max …" since {@link #startInputProbe}. */
+    String inputProbeSummary() {
+        int n = probeCount;
+        if (n == 0) {
+            return "input probe: no samples";
+        }
+        long[] d = java.util.Arrays.copyOf(dispatched, n);
+        long[] l = java.util.Arrays.copyOf(laidOut, n);
+        java.util.Arrays.sort(d);
+        java.util.Arrays.sort(l);
+        return String.format(java.util.Locale.ROOT,
+                "input probe (runLater from a background thread every 50 ms, n=%d): dispatch p50 %.0f / p99 %.0f / max %.0f ms;"
+                        + " to end of next layout pass p50 %.0f / p99 %.0f / max %.0f ms",
+                n, q(d, 0.5), q(d, 0.99), d[n - 1] / 1e6, q(l, 0.5), q(l, 0.99), l[n - 1] / 1e6);
+    }
+
+    private static double q(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))] / 1e6;
+    }
+
+    /** How many pulse intervals since {@link #resetMaxGap()} were longer than {@code millis}. */
+    int gapsOver(double millis) {
+        int n = gapCount;
+        int over = 0;
+        for (int i = 0; i < n; i++) {
+            if (gaps[i] > millis * 1e6) {
+                over++;
+            }
+        }
+        return over;
     }
 
     int pulseCount() {
@@ -177,6 +302,7 @@ final class BenchConsole implements AutoCloseable {
 
     @Override
     public void close() {
+        probing = false;
         Platform.runLater(() -> stage.close());
         host.close();
         pool.shutdown();

@@ -51,6 +51,7 @@ public final class ScaleBench {
                 long r0 = System.nanoTime();
                 console.resetMaxGap();
                 console.awaitRow(c -> c.row().name().equals(String.format("scale-%04d", n - 1)), 120_000);
+                console.awaitPulses(2); // the pulse that saw the rows lays them out after its animation phase
                 System.out.printf(Locale.ROOT, "console: connect + full resync + first render of %d rows: %.0f ms (rows in table: %d)%n",
                         n, (System.nanoTime() - r0) / 1e6, console.rowCount());
                 System.out.printf(Locale.ROOT, "first render window: pulse gaps max %.0f ms, p99 %.0f ms (%d pulses)%n",
@@ -78,6 +79,7 @@ public final class ScaleBench {
                 console.resetMaxGap();
                 List<Container> some = docker.listContainersCmd().withShowAll(true)
                         .withLabelFilter(Map.of("io.turnout.bench", "scale")).exec().subList(0, 50);
+                console.startInputProbe(50);
                 long churn0 = System.nanoTime();
                 for (Container c : some) {
                     docker.startContainerCmd(c.getId()).exec();
@@ -88,6 +90,10 @@ public final class ScaleBench {
                 System.out.printf(Locale.ROOT, "churn: 50 starts + 50 stops in %.1f s; longest gap between UI pulses: %.0f ms, p99 %.0f ms, p50 %.0f ms (%d pulses)%n",
                         (System.nanoTime() - churn0) / 1e9, console.maxGapMillis(), console.gapQuantileMillis(0.99),
                         console.gapQuantileMillis(0.5), console.pulseCount());
+                System.out.printf(Locale.ROOT, "churn: pulse intervals over 100 ms: %d, over 50 ms: %d%n",
+                        console.gapsOver(100), console.gapsOver(50));
+                console.stopInputProbe();
+                System.out.println("churn " + console.inputProbeSummary());
                 Runtime rt = Runtime.getRuntime();
                 System.gc();
                 System.out.printf(Locale.ROOT, "console JVM with %d rows: heap used %.0f MB, RSS %s%n",

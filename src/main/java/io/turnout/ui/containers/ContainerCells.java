@@ -3,6 +3,7 @@ package io.turnout.ui.containers;
 import atlantafx.base.theme.Styles;
 import io.turnout.docker.ContainerRow;
 import io.turnout.docker.Health;
+import io.turnout.ui.common.ContainedTreeTableCell;
 import io.turnout.ui.common.UiStyles;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
@@ -20,7 +21,11 @@ import javafx.util.Callback;
 
 import java.util.function.Function;
 
-/** Cell value and cell factories for the containers tree table: badges, chips and group rows. */
+/**
+ * Cell value and cell factories for the containers tree table: badges, chips and group rows. Every
+ * cell is a {@link ContainedTreeTableCell}, so a changed value re-lays out that cell alone (the
+ * table has a fixed cell size, see turnout.css).
+ */
 final class ContainerCells {
 
     private static final PseudoClass GROUP = PseudoClass.getPseudoClass(UiStyles.GROUP_ROW);
@@ -70,9 +75,21 @@ final class ContainerCells {
         }).toList());
     }
 
+    /** The value's text, as the default cell factory shows it. */
+    static <V> TreeTableCell<ContainersNode, V> plain() {
+        return new ContainedTreeTableCell<>() {
+            @Override
+            protected void updateItem(V value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : value.toString());
+                setGraphic(null);
+            }
+        };
+    }
+
     /** Plain text that may be cut short by the column: the full text is in the tooltip. */
     static TreeTableCell<ContainersNode, String> textWithTooltip() {
-        return new TreeTableCell<>() {
+        return new ContainedTreeTableCell<>() {
             private final Tooltip tooltip = new Tooltip();
 
             @Override
@@ -92,7 +109,7 @@ final class ContainerCells {
      * pair next to the disclosure arrow badly.
      */
     static TreeTableCell<ContainersNode, ContainersNode> name() {
-        return new TreeTableCell<>() {
+        return new ContainedTreeTableCell<>() {
             private final Tooltip tooltip = new Tooltip();
             private final Label title = new Label();
             private final Label summary = new Label();
@@ -155,7 +172,7 @@ final class ContainerCells {
     }
 
     /** A cell showing a small rounded label; values without a style render as muted text. */
-    private static final class BadgeCell<V> extends TreeTableCell<ContainersNode, V> {
+    private static final class BadgeCell<V> extends ContainedTreeTableCell<ContainersNode, V> {
         private final Function<V, String> style;
         private final Function<V, String> text;
         private final Label badge = new Label();

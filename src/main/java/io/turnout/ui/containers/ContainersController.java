@@ -73,6 +73,7 @@ public final class ContainersController {
         nameColumn.setCellValueFactory(ContainerCells.node());
         nameColumn.setCellFactory(c -> ContainerCells.name());
         stateColumn.setCellValueFactory(ContainerCells.value(ContainerRow::state, g -> ""));
+        stateColumn.setCellFactory(c -> ContainerCells.plain());
         healthColumn.setCellValueFactory(ContainerCells.value(ContainerRow::health, g -> null));
         healthColumn.setCellFactory(c -> ContainerCells.healthBadge());
         imageColumn.setCellValueFactory(ContainerCells.value(ContainerRow::image, g -> ""));
@@ -80,9 +81,11 @@ public final class ContainersController {
         colorColumn.setCellValueFactory(ContainerCells.value(ContainerRow::color, g -> null));
         colorColumn.setCellFactory(c -> ContainerCells.colorChip());
         uptimeColumn.setCellValueFactory(ContainerCells.uptime());
+        uptimeColumn.setCellFactory(c -> ContainerCells.plain());
         portsColumn.setCellValueFactory(ContainerCells.value(ContainerCells::ports, g -> ""));
         portsColumn.setCellFactory(c -> ContainerCells.textWithTooltip());
         restartsColumn.setCellValueFactory(ContainerCells.value(ContainerRow::restartCount, g -> null));
+        restartsColumn.setCellFactory(c -> ContainerCells.plain());
         table.setRowFactory(t -> ContainerCells.row());
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
 
