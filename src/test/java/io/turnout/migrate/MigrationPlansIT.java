@@ -143,7 +143,8 @@ class MigrationPlansIT {
     @Test
     void maintenanceTypeWithoutAStackRouterIsRefusedWhenPlanning() {
         assertThatThrownBy(() -> plan(MigrationClass.MAINTENANCE, false, "x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--type maintenance puts the stack's router");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A maintenance run puts the stack's router in maintenance mode")
+                .hasMessageContaining("turnout migrate run --host H --stack S");
     }
 
     @Test
